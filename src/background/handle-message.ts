@@ -1,0 +1,105 @@
+import type { Runtime } from 'webextension-polyfill';
+import { isMessage, PAGE_MESSAGES, type Message, type MessageType, type Reply, type Response } from '../messaging/protocol';
+import { classifySender, type SenderKind } from '../messaging/sender';
+import type { SentryService } from './service';
+import { UserError } from './service';
+
+export interface TabActions {
+  goBack(tabId: number): Promise<void>;
+  navigate(tabId: number, url: string): Promise<void>;
+  openExtensionPage(path: string): Promise<void>;
+}
+
+export interface HandlerContext {
+  service: SentryService;
+  extensionId: string;
+  /** e.g. "chrome-extension://abc/"; messages from pages under it are the extension's own. */
+  extensionOrigin: string;
+  tabs: TabActions;
+}
+
+/**
+ * The one entry point for messages. Kept free of browser globals so unit tests call it
+ * directly with crafted senders.
+ */
+export async function handleMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  ctx: HandlerContext,
+): Promise<Reply<MessageType>> {
+  const from = classifySender(sender, ctx.extensionId, ctx.extensionOrigin);
+  if (from.kind === 'refused') return refuse(`Refused: ${from.why}`);
+  if (!isMessage(message)) return refuse('Refused: unknown message');
+  // A web page's context may only ask about itself; lists and settings belong to the extension's pages.
+  if (from.kind === 'page' && !PAGE_MESSAGES.has(message.type)) return refuse('Refused: not allowed from a web page');
+  if (from.kind === 'extension' && PAGE_MESSAGES.has(message.type) && message.type !== 'page.openSettings') {
+    return refuse('Refused: page messages come from content scripts');
+  }
+  try {
+    return { ok: true, value: await dispatch(message, from, ctx) };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, error: error.message, code: error.code };
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function refuse(error: string): Reply<MessageType> {
+  return { ok: false, error, code: 'refused' };
+}
+
+async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext): Promise<Response<MessageType>> {
+  const { service } = ctx;
+  const page = from.kind === 'page' ? from : null;
+  switch (message.type) {
+    case 'page.check':
+      return service.verdictForPage(needPage(page).url, needPage(page).tabId);
+    case 'page.proceed': {
+      const p = needPage(page);
+      await service.proceed(p.url, p.tabId, message.data.always === true);
+      return { reload: true };
+    }
+    case 'page.leave': {
+      const p = needPage(page);
+      try {
+        await ctx.tabs.goBack(p.tabId);
+      } catch {
+        // Opened in a new tab, nothing to go back to: leave for a blank page instead.
+        await ctx.tabs.navigate(p.tabId, 'about:blank');
+      }
+      return { left: true };
+    }
+    case 'page.openSettings':
+      await ctx.tabs.openExtensionPage('/popup.html?tab=1');
+      return { opened: true };
+    case 'status.get':
+      return service.status();
+    case 'lists.update':
+      return service.updateLists(stringArray(message.data.ids));
+    case 'lists.subscribe':
+      return service.subscribe(text(message.data.url));
+    case 'lists.remove':
+      return service.removeList(text(message.data.id));
+    case 'sites.block':
+      return service.blockSite(text(message.data.site));
+    case 'sites.unblock':
+      return service.unblockSite(text(message.data.site));
+    case 'trusted.remove':
+      return service.removeTrusted(text(message.data.site));
+  }
+}
+
+function needPage<T>(page: T | null): T {
+  if (!page) throw new UserError('refused', 'Only a web page can ask this');
+  return page;
+}
+
+function text(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 4096) throw new UserError('badRequest', 'Expected a short text');
+  return value;
+}
+
+function stringArray(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UserError('badRequest', 'Expected a list of ids');
+  return value as string[];
+}

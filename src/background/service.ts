@@ -1,0 +1,301 @@
+import { Matcher } from '../match/matcher';
+import type { ListIndex, Verdict } from '../match/types';
+import { parseList } from '../lists';
+import type { ListSummary, StatusSnapshot } from '../messaging/protocol';
+import { ListStore } from '../store/list-store';
+import type { Db } from '../store/open-db';
+import type { ListMeta, UserSettings } from '../store/schema';
+import { DEFAULT_LISTS, type DefaultList } from '../update/default-lists';
+import { checkFeedUrl } from '../update/feed-url';
+import { importListText, rulesOf } from '../update/import-list';
+import { nextUpdateAfterSuccess } from '../update/schedule';
+import { Updater, type UpdateSummary } from '../update/updater';
+import { hash53 } from '../match/hash';
+import type { BypassStore } from './bypass';
+import { siteFromInput } from './site-input';
+
+export interface ServiceDeps {
+  openDb: () => Promise<Db>;
+  /** Reads a file shipped in the package (a bundled list). */
+  readBundled: (path: string) => Promise<string>;
+  bypass: BypassStore;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  defaultLists?: readonly DefaultList[];
+  userListName?: string;
+}
+
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+const EMPTY_SETTINGS: UserSettings = { blockedSites: [], trustedSites: [], warningsShown: 0 };
+
+/**
+ * Everything the background knows and decides. Built once per background start; every
+ * public method waits for `ready`, so the first page after a service-worker restart is
+ * checked against the complete lists, never a half-loaded state.
+ */
+export class SentryService {
+  readonly ready: Promise<void>;
+  private store: ListStore | null = null;
+  private updater: Updater | null = null;
+  private matcher: Matcher;
+  private settings: UserSettings = EMPTY_SETTINGS;
+  private lists: ListIndex[] = [];
+  private storageError: string | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.matcher = this.buildMatcher();
+    this.ready = this.start();
+  }
+
+  private get now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  private get defaults(): readonly DefaultList[] {
+    return this.deps.defaultLists ?? DEFAULT_LISTS;
+  }
+
+  private async start(): Promise<void> {
+    let db: Db;
+    try {
+      db = await this.deps.openDb();
+    } catch (error) {
+      // Private modes can refuse IndexedDB: protect from the bundled lists, held in memory.
+      this.storageError = error instanceof Error ? error.message : String(error);
+      await this.loadBundledIntoMemory();
+      return;
+    }
+    const store = new ListStore(db);
+    this.store = store;
+    this.updater = new Updater({
+      store,
+      onListsChanged: () => this.reload(),
+      fetchImpl: this.deps.fetchImpl,
+      now: this.deps.now,
+    });
+    await store.removeOrphans();
+    await this.installDefaults(store);
+    await this.reload();
+  }
+
+  /** First run (or a new default list in an update): import the copy shipped in the package. */
+  private async installDefaults(store: ListStore): Promise<void> {
+    const known = new Map((await store.allMeta()).map((m) => [m.id, m]));
+    for (const def of this.defaults) {
+      let meta = known.get(def.id);
+      if (!meta) {
+        meta = newMeta({ id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url }, this.now);
+        await store.putMeta(meta);
+      }
+      if (meta.activeVersion !== null) continue;
+      try {
+        const text = await this.deps.readBundled(def.bundledPath);
+        await importListText(store, meta, text, { etag: null, lastModified: null }, this.now);
+      } catch (error) {
+        await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  private async loadBundledIntoMemory(): Promise<void> {
+    const lists: ListIndex[] = [];
+    for (const def of this.defaults) {
+      try {
+        const rules = rulesOf(parseList(await this.deps.readBundled(def.bundledPath)));
+        lists.push({ id: def.id, name: def.name, category: def.category, ...rules });
+      } catch {
+        // One bad bundled file must not take the others down.
+      }
+    }
+    this.lists = lists;
+    this.matcher = this.buildMatcher();
+  }
+
+  /** Re-reads what is in force and swaps the matcher in one step. */
+  private async reload(): Promise<void> {
+    if (!this.store) return;
+    const [lists, settings] = await Promise.all([this.store.loadIndexes(), this.store.settings()]);
+    this.lists = lists;
+    this.settings = settings;
+    this.matcher = this.buildMatcher();
+  }
+
+  private buildMatcher(): Matcher {
+    return new Matcher(this.lists, this.settings, this.deps.userListName);
+  }
+
+  async verdictForPage(url: string, tabId: number): Promise<Verdict> {
+    await this.ready;
+    const verdict = this.matcher.check(url);
+    if (verdict.kind === 'blocked') {
+      if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
+        return { kind: 'allowed', host: verdict.host, by: 'bypass', reason: verdict.reason };
+      }
+      void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    }
+    return verdict;
+  }
+
+  /** "Continue anyway": decided for the page the browser says the tab shows. */
+  async proceed(url: string, tabId: number, always: boolean): Promise<void> {
+    await this.ready;
+    const verdict = this.matcher.check(url);
+    if (verdict.kind !== 'blocked') return;
+    if (always) {
+      await this.changeSettings((s) => ({ ...s, trustedSites: addUnique(s.trustedSites, verdict.host) }));
+    } else {
+      await this.deps.bypass.allow(tabId, verdict.host);
+    }
+  }
+
+  async status(): Promise<StatusSnapshot> {
+    await this.ready;
+    const metas = this.store ? await this.store.allMeta() : [];
+    const order = new Map(this.defaults.map((d, i) => [d.id, i]));
+    metas.sort((a, b) => (order.get(a.id) ?? 1e6) - (order.get(b.id) ?? 1e6) || a.addedAt - b.addedAt);
+    return {
+      protectionOn: this.matcher.entryCount > 0,
+      storage: this.store ? 'indexeddb' : 'memory',
+      storageError: this.storageError,
+      entriesInForce: this.matcher.entryCount,
+      warningsShown: this.settings.warningsShown,
+      lists: this.store ? metas.map(summary) : this.lists.map((l) => memorySummary(l, this.defaults)),
+      blockedSites: [...this.settings.blockedSites],
+      trustedSites: [...this.settings.trustedSites],
+      update: this.updater?.progress ?? null,
+      lastUpdate: this.updater?.lastSummary ?? null,
+    };
+  }
+
+  async updateLists(ids?: string[]): Promise<UpdateSummary> {
+    await this.ready;
+    return this.requireUpdater().update({ ids });
+  }
+
+  /** Called by the alarm: only lists whose time (or back-off) has come. */
+  async updateDueLists(): Promise<UpdateSummary | null> {
+    await this.ready;
+    return this.updater ? this.updater.update({ dueOnly: true }) : null;
+  }
+
+  async subscribe(input: string): Promise<{ id: string; summary: UpdateSummary }> {
+    await this.ready;
+    const store = this.requireStore();
+    const checked = checkFeedUrl(input);
+    if (!checked.ok) throw new UserError(checked.error, checked.error === 'feedUrlNotHttps' ? 'List URLs must use https' : 'Not a valid URL');
+    const all = await store.allMeta();
+    if (all.some((m) => m.url === checked.url)) throw new UserError('feedDuplicate', 'Already subscribed to this list');
+    const id = `sub-${hash53(checked.url).toString(36)}`;
+    const url = new URL(checked.url);
+    const name = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+    await store.putMeta(newMeta({ id, name, category: 'fraud', source: 'subscription', url: checked.url }, this.now));
+    const summary = await this.requireUpdater().update({ ids: [id] });
+    return { id, summary };
+  }
+
+  async removeList(id: string): Promise<StatusSnapshot> {
+    await this.ready;
+    const store = this.requireStore();
+    const meta = await store.getMeta(id);
+    if (!meta) throw new UserError('listUnknown', 'No such list');
+    if (meta.source !== 'subscription') throw new UserError('listBundled', 'Bundled lists cannot be removed');
+    await store.removeList(id);
+    await this.reload();
+    return this.status();
+  }
+
+  async blockSite(input: string): Promise<StatusSnapshot> {
+    const host = siteFromInput(input);
+    if (!host) throw new UserError('siteInvalid', 'Not a site name that can be blocked');
+    await this.changeSettings((s) => ({
+      ...s,
+      blockedSites: addUnique(s.blockedSites, host),
+      trustedSites: s.trustedSites.filter((t) => t !== host),
+    }));
+    return this.status();
+  }
+
+  async unblockSite(site: string): Promise<StatusSnapshot> {
+    await this.changeSettings((s) => ({ ...s, blockedSites: s.blockedSites.filter((b) => b !== site) }));
+    return this.status();
+  }
+
+  async removeTrusted(site: string): Promise<StatusSnapshot> {
+    await this.changeSettings((s) => ({ ...s, trustedSites: s.trustedSites.filter((t) => t !== site) }));
+    return this.status();
+  }
+
+  async tabClosed(tabId: number): Promise<void> {
+    await this.deps.bypass.forgetTab(tabId);
+  }
+
+  private async changeSettings(change: (s: UserSettings) => UserSettings): Promise<void> {
+    await this.ready;
+    const store = this.requireStore();
+    this.settings = await store.updateSettings(change);
+    this.matcher = this.buildMatcher();
+  }
+
+  private requireStore(): ListStore {
+    if (!this.store) throw new UserError('storageUnavailable', `Storage is unavailable: ${this.storageError ?? ''}`);
+    return this.store;
+  }
+
+  private requireUpdater(): Updater {
+    if (!this.updater) throw new UserError('storageUnavailable', `Storage is unavailable: ${this.storageError ?? ''}`);
+    return this.updater;
+  }
+}
+
+function newMeta(base: Pick<ListMeta, 'id' | 'name' | 'category' | 'source' | 'url'>, now: number): ListMeta {
+  return {
+    ...base,
+    format: null,
+    entryCount: 0,
+    activeVersion: null,
+    lastSuccess: null,
+    lastAttempt: null,
+    lastError: null,
+    etag: null,
+    lastModified: null,
+    stats: null,
+    failures: 0,
+    // Bundled lists are fresh at install: no network in the first minutes.
+    nextUpdate: base.source === 'bundled' ? nextUpdateAfterSuccess(now) : now,
+    addedAt: now,
+  };
+}
+
+function summary(m: ListMeta): ListSummary {
+  const { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats } = m;
+  return { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats };
+}
+
+function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSummary {
+  return {
+    id: l.id,
+    name: l.name,
+    category: l.category,
+    source: 'bundled',
+    url: defaults.find((d) => d.id === l.id)?.url ?? '',
+    format: null,
+    entryCount: l.blockDomains.length + l.blockUrls.length,
+    lastSuccess: null,
+    lastAttempt: null,
+    lastError: null,
+    stats: null,
+  };
+}
+
+function addUnique(list: readonly string[], item: string): string[] {
+  return list.includes(item) ? [...list] : [...list, item];
+}

@@ -1,0 +1,30 @@
+/** What kind of threat a list is about; shown in the warning and chosen per list. */
+export type ThreatCategory = 'fraud' | 'phishing' | 'scam' | 'gambling' | 'malware' | 'script' | 'custom';
+
+/** One list as the matcher holds it: sorted 53-bit hashes per rule kind (see hash.ts). */
+export interface ListIndex {
+  id: string;
+  name: string;
+  category: ThreatCategory;
+  blockDomains: Float64Array;
+  allowDomains: Float64Array;
+  blockUrls: Float64Array;
+  allowUrls: Float64Array;
+}
+
+export interface RuleRef {
+  /** The list the rule comes from; 'user' for the user's own blocks and trusted sites. */
+  listId: string;
+  listName: string;
+  category: ThreatCategory;
+  /** The rule as the list gives it after normalising: a domain or a "host/path" prefix. */
+  rule: string;
+  ruleType: 'domain' | 'url';
+}
+
+export type Verdict =
+  | { kind: 'blocked'; host: string; reason: RuleRef }
+  | { kind: 'allowed'; host: string; by: 'trusted' | 'allow-rule' | 'bypass'; reason: RuleRef }
+  | { kind: 'clean'; host: string }
+  /** Not a web page (extension pages, about:, file:): nothing to check. */
+  | { kind: 'ignored'; host: string };

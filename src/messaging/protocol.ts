@@ -1,0 +1,77 @@
+import type { Verdict } from '../match/types';
+import type { ListMeta } from '../store/schema';
+import type { UpdateProgress, UpdateSummary } from '../update/updater';
+
+export type ListSummary = Pick<
+  ListMeta,
+  'id' | 'name' | 'category' | 'source' | 'url' | 'format' | 'entryCount' | 'lastSuccess' | 'lastAttempt' | 'lastError' | 'stats'
+>;
+
+export interface StatusSnapshot {
+  protectionOn: boolean;
+  /** Where the lists live: 'memory' when IndexedDB could not be opened (bundled lists only). */
+  storage: 'indexeddb' | 'memory';
+  storageError: string | null;
+  entriesInForce: number;
+  warningsShown: number;
+  lists: ListSummary[];
+  blockedSites: string[];
+  trustedSites: string[];
+  update: UpdateProgress | null;
+  lastUpdate: UpdateSummary | null;
+}
+
+/**
+ * Every message, once: its request and its reply. Content scripts may send only the
+ * `page.*` messages and never name a URL: the background takes the page from `sender`.
+ */
+export interface Protocol {
+  'page.check': { request: Record<string, never>; response: Verdict };
+  /** The user confirmed "Continue anyway": once (this tab, a short while) or always (trusted site). */
+  'page.proceed': { request: { always: boolean }; response: { reload: boolean } };
+  'page.leave': { request: Record<string, never>; response: { left: boolean } };
+  'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
+
+  'status.get': { request: Record<string, never>; response: StatusSnapshot };
+  'lists.update': { request: { ids?: string[] }; response: UpdateSummary };
+  'lists.subscribe': { request: { url: string }; response: { id: string; summary: UpdateSummary } };
+  'lists.remove': { request: { id: string }; response: StatusSnapshot };
+  'sites.block': { request: { site: string }; response: StatusSnapshot };
+  'sites.unblock': { request: { site: string }; response: StatusSnapshot };
+  'trusted.remove': { request: { site: string }; response: StatusSnapshot };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType> = Protocol[K]['request'];
+export type Response<K extends MessageType> = Protocol[K]['response'];
+
+export type Message = { [K in MessageType]: { type: K; data: Request<K> } }[MessageType];
+
+/** Errors travel as values: a rejected sendMessage loses the reason in some browsers. */
+export type Reply<K extends MessageType> = { ok: true; value: Response<K> } | { ok: false; error: string; code?: string };
+
+/** What a content script (a web page's context) may send. */
+export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'page.check',
+  'page.proceed',
+  'page.leave',
+  'page.openSettings',
+]);
+
+const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
+  ...PAGE_MESSAGES,
+  'status.get',
+  'lists.update',
+  'lists.subscribe',
+  'lists.remove',
+  'sites.block',
+  'sites.unblock',
+  'trusted.remove',
+]);
+
+/** Shape check only; each handler validates its own fields. */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, data } = value as { type?: unknown; data?: unknown };
+  return typeof type === 'string' && ALL_MESSAGES.has(type) && typeof data === 'object' && data !== null;
+}

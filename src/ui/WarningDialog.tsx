@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CATEGORY_LABEL, GUIDANCE } from '../guidance/guidance';
+import { t } from '../guidance/i18n';
+import type { RuleRef } from '../match/types';
+import { displayHost } from './host-display';
+
+export interface WarningDialogProps {
+  host: string;
+  reason: RuleRef;
+  onGoBack: () => void;
+  onProceed: (always: boolean) => void;
+  onOpenSettings?: () => void;
+}
+
+/**
+ * The warning, shared by the in-page dialog and the extension's warning page. Every
+ * action needs a real user event (`isTrusted`), so a page's synthetic clicks cannot
+ * answer it on the user's behalf.
+ */
+export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSettings }: WarningDialogProps) {
+  const [confirming, setConfirming] = useState(false);
+  const goBackRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const shown = displayHost(host);
+
+  useEffect(() => {
+    (confirming ? cancelRef : goBackRef).current?.focus();
+  }, [confirming]);
+
+  const trusted = (action: () => void) => (event: Event) => {
+    if (event.isTrusted) action();
+  };
+
+  return (
+    <div
+      class="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="fs-title"
+      aria-describedby="fs-lead"
+      lang={t('extName') === '反诈哨兵' ? 'zh-CN' : 'en'}
+    >
+      <h1 id="fs-title">
+        <span aria-hidden="true">⚠ </span>
+        {t('dialogTitle')}
+      </h1>
+      <p id="fs-lead" class="lead">
+        {t('dialogLead')}
+      </p>
+      <dl>
+        <dt>{t('dialogSite')}</dt>
+        <dd class="host" data-testid="host">
+          {shown.unicode}
+          {shown.ascii && <div class="ascii">{t('dialogSitePunycode', [shown.ascii])}</div>}
+        </dd>
+        <dt>{t('dialogReason')}</dt>
+        <dd data-testid="reason">{t('dialogReasonText', [reason.listName, t(CATEGORY_LABEL[reason.category]), reason.rule])}</dd>
+      </dl>
+      <h2>{t('dialogGuidanceTitle')}</h2>
+      <ul class="guidance">
+        {GUIDANCE.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      {confirming ? (
+        <div class="confirm" role="group" aria-labelledby="fs-confirm-title">
+          <h2 id="fs-confirm-title">{t('confirmTitle')}</h2>
+          <p>{t('confirmText')}</p>
+          <div class="buttons">
+            <button type="button" ref={cancelRef} class="primary" onClick={trusted(() => setConfirming(false))}>
+              {t('buttonCancel')}
+            </button>
+            <button type="button" onClick={trusted(() => onProceed(false))}>
+              {t('buttonContinueOnce')}
+            </button>
+            <button type="button" onClick={trusted(() => onProceed(true))}>
+              {t('buttonTrustAlways')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="buttons">
+          <button type="button" ref={goBackRef} class="primary" onClick={trusted(onGoBack)}>
+            {t('buttonGoBack')}
+          </button>
+          <button type="button" class="secondary" onClick={trusted(() => setConfirming(true))}>
+            {t('buttonContinue')}
+          </button>
+        </div>
+      )}
+      {onOpenSettings && (
+        <p class="footer">
+          <button type="button" class="link" onClick={trusted(onOpenSettings)}>
+            {t('openSettings')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { CATEGORY_LABEL } from '../../guidance/guidance';
+import { t } from '../../guidance/i18n';
+import { send } from '../../messaging/client';
+import type { StatusSnapshot } from '../../messaging/protocol';
+import type { UpdateSummary } from '../../update/updater';
+import { errorText } from './error-text';
+import { formatTime } from './format-time';
+
+export function ListsSection({ status, refresh }: { status: StatusSnapshot; refresh: () => Promise<void> }) {
+  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const progress = status.update;
+
+  const updateNow = async () => {
+    setBusy(true);
+    setResult(null);
+    const poll = setInterval(() => void refresh(), 300);
+    try {
+      setResult({ text: summaryText(await send('lists.update', {})), error: false });
+    } catch (error) {
+      setResult({ text: errorText(error), error: true });
+    } finally {
+      clearInterval(poll);
+      setBusy(false);
+      await refresh();
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      await send('lists.remove', { id });
+    } catch (error) {
+      setResult({ text: errorText(error), error: true });
+    }
+    await refresh();
+  };
+
+  return (
+    <section aria-label={t('popupLists')}>
+      <div class="row spread">
+        <h2>{t('popupLists')}</h2>
+        <button type="button" onClick={updateNow} disabled={busy || progress !== null}>
+          {t('popupUpdateNow')}
+        </button>
+      </div>
+      {progress && (
+        <p role="status" data-testid="update-progress">
+          <progress max={progress.total} value={progress.done} />{' '}
+          {t('popupUpdating', [Math.min(progress.done + 1, progress.total), progress.total, progress.current ?? ''])}
+        </p>
+      )}
+      {result && (
+        <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error' : 'ok'} data-testid="update-result">
+          {result.text}
+        </p>
+      )}
+      <ul class="lists" data-testid="lists">
+        {status.lists.map((list) => (
+          <li key={list.id} data-list-id={list.id}>
+            <div class="row spread">
+              <strong class="list-name">{list.name}</strong>
+              {list.source === 'subscription' ? (
+                <button type="button" class="small" aria-label={t('popupRemoveNamed', [list.name])} onClick={() => void remove(list.id)}>
+                  {t('popupRemove')}
+                </button>
+              ) : (
+                <span class="badge">{t('popupListBundled')}</span>
+              )}
+            </div>
+            <div class="muted">
+              <span data-testid="entry-count">{t('popupListEntries', [list.entryCount.toLocaleString()])}</span> ·{' '}
+              {t(CATEGORY_LABEL[list.category])} ·{' '}
+              {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
+            </div>
+            {list.lastError && (
+              <div class="error" data-testid="list-error">
+                {t('popupListError', [list.lastError])}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function summaryText(summary: UpdateSummary): string {
+  const count = (outcome: string) => summary.results.filter((r) => r.outcome === outcome).length;
+  return t('popupUpdateResult', [count('updated'), count('unchanged'), count('failed')]);
+}

@@ -1,0 +1,120 @@
+import type { ListStore } from '../store/list-store';
+import type { ListMeta } from '../store/schema';
+import { FeedError } from './feed-error';
+import { DEFAULT_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed';
+import { importListText } from './import-list';
+import { nextUpdateAfterFailure, nextUpdateAfterSuccess } from './schedule';
+
+export interface UpdateProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export interface ListUpdateResult {
+  id: string;
+  name: string;
+  outcome: 'updated' | 'unchanged' | 'failed';
+  error?: string;
+  entryCount: number;
+}
+
+export interface UpdateSummary {
+  finishedAt: number;
+  results: ListUpdateResult[];
+}
+
+export interface UpdaterOptions {
+  store: ListStore;
+  /** Called after any list changed, so the background rebuilds what it matches against. */
+  onListsChanged: () => Promise<void>;
+  fetchImpl?: typeof fetch;
+  limits?: FetchLimits;
+  now?: () => number;
+}
+
+/**
+ * Fetches and imports lists one at a time. A second "Update now" while one runs joins
+ * the running update instead of starting a parallel one that could race on the same list.
+ */
+export class Updater {
+  progress: UpdateProgress | null = null;
+  lastSummary: UpdateSummary | null = null;
+  private running: Promise<UpdateSummary> | null = null;
+
+  constructor(private readonly options: UpdaterOptions) {}
+
+  /** Updates the given lists (all when omitted), or only those due when `dueOnly`. */
+  update(select: { ids?: readonly string[]; dueOnly?: boolean } = {}): Promise<UpdateSummary> {
+    if (this.running) return this.running;
+    this.running = this.run(select).finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    return this.running;
+  }
+
+  private async run(select: { ids?: readonly string[]; dueOnly?: boolean }): Promise<UpdateSummary> {
+    const now = this.now();
+    const metas = (await this.options.store.allMeta()).filter(
+      (m) => (!select.ids || select.ids.includes(m.id)) && (!select.dueOnly || m.nextUpdate <= now),
+    );
+    this.progress = { done: 0, total: metas.length, current: null };
+    const results: ListUpdateResult[] = [];
+    let changed = false;
+    for (const meta of metas) {
+      this.progress = { ...this.progress, current: meta.name };
+      const result = await this.updateOne(meta);
+      if (result.outcome === 'updated') changed = true;
+      results.push(result);
+      this.progress = { ...this.progress, done: this.progress.done + 1 };
+    }
+    if (changed) await this.options.onListsChanged();
+    const summary = { finishedAt: this.now(), results };
+    this.lastSummary = summary;
+    return summary;
+  }
+
+  private async updateOne(meta: ListMeta): Promise<ListUpdateResult> {
+    const { store } = this.options;
+    const started = this.now();
+    const base = { id: meta.id, name: meta.name };
+    try {
+      const feed = await fetchFeed(
+        meta.url,
+        // Without rules in force a 304 would leave the list empty: ask for the whole body.
+        meta.activeVersion === null ? { etag: null, lastModified: null } : meta,
+        this.options.limits ?? DEFAULT_LIMITS,
+        this.options.fetchImpl,
+      );
+      if (feed.status === 'not-modified') {
+        const next = await store.patchMeta(meta.id, {
+          lastAttempt: started,
+          lastSuccess: started,
+          lastError: null,
+          failures: 0,
+          nextUpdate: nextUpdateAfterSuccess(started),
+        });
+        return { ...base, outcome: 'unchanged', entryCount: next?.entryCount ?? meta.entryCount };
+      }
+      const next = await importListText(store, meta, feed.text, feed.validators, started);
+      return { ...base, outcome: 'updated', entryCount: next.entryCount };
+    } catch (error) {
+      const message = error instanceof FeedError || error instanceof Error ? error.message : String(error);
+      const failures = meta.failures + 1;
+      await store
+        .patchMeta(meta.id, {
+          lastAttempt: started,
+          lastError: message,
+          failures,
+          nextUpdate: nextUpdateAfterFailure(started, failures),
+        })
+        .catch(() => undefined);
+      return { ...base, outcome: 'failed', error: message, entryCount: meta.entryCount };
+    }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}

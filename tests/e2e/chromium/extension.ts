@@ -1,0 +1,44 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROME_EXT_DIR, CHROMIUM_PATH } from '../support/paths';
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  popupUrl: string;
+}
+
+/** Starts Chromium with the built extension, quiet and offline; every host name maps to 127.0.0.1. */
+export async function launchWithExtension(profileDir = mkdtempSync(path.join(tmpdir(), 'fs-chromium-')), locale = 'en-US'): Promise<LaunchedExtension> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale,
+    args: [
+      `--disable-extensions-except=${CHROME_EXT_DIR}`,
+      `--load-extension=${CHROME_EXT_DIR}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, profileDir, popupUrl: `chrome-extension://${extensionId}/popup.html` };
+}
+
+export async function openPopup(ext: LaunchedExtension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.popupUrl);
+  await page.getByText(/Protection is|防护/).first().waitFor();
+  return page;
+}

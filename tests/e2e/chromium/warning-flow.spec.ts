@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startTestServer, type TestServer } from '../support/feed-server';
+import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { clickWarningButton, readWarning, waitForWarning } from './shadow';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: TestServer;
+let ext: LaunchedExtension;
+
+test.beforeAll(async () => {
+  server = await startTestServer();
+  server.setFeed('e2e.txt', { body: '! test feed\n||evil.test^\n||phish.test^$document\n' });
+  ext = await launchWithExtension();
+});
+
+test.afterAll(async () => {
+  await ext?.context.close();
+  await server?.close();
+});
+
+async function visit(url: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  return page;
+}
+
+test('the popup shows protection on from the bundled lists, before any download', async () => {
+  const popup = await openPopup(ext);
+  await expect(popup.getByTestId('protection')).toHaveText('Protection is on');
+  await expect(popup.getByTestId('entries-in-force')).toContainText(/[1-9][\d,]* entries in force/);
+  await expect(popup.getByTestId('lists').locator('li')).not.toHaveCount(0);
+  await popup.close();
+});
+
+test('subscribe to a list from the popup, then Update now shows the result', async () => {
+  const popup = await openPopup(ext);
+  await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('e2e.txt', '127.0.0.1'));
+  await popup.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
+  const item = popup.locator('li', { hasText: '127.0.0.1' });
+  await expect(item.getByTestId('entry-count')).toHaveText('2 entries');
+
+  await popup.getByRole('button', { name: 'Update now' }).click();
+  await expect(popup.getByTestId('update-result')).toContainText('Update finished');
+  await popup.close();
+});
+
+test('a listed host and its subdomain show the warning with the anti-fraud guidance', async () => {
+  for (const host of ['evil.test', 'deep.sub.evil.test', 'phish.test']) {
+    const page = await visit(server.url(host));
+    const warning = await waitForWarning(page);
+    expect(warning.role).toBe('alertdialog');
+    expect(warning.text).toContain('96110');
+    expect(warning.text).toContain('110');
+    expect(warning.text).toContain('国家反诈中心');
+    expect(warning.text).toContain(host);
+    expect(warning.text).toMatch(/Listed in “127\.0\.0\.1[^”]*”/);
+    expect(warning.buttons.map((b) => b.text)).toEqual(expect.arrayContaining(['Go back', 'Continue anyway']));
+    await page.close();
+  }
+});
+
+test('an unlisted host shows no warning and loads normally', async () => {
+  const page = await visit(server.url('good.test'));
+  await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+  await page.waitForTimeout(300);
+  expect(await readWarning(page)).toBeNull();
+  await page.close();
+});
+
+test('the page cannot dismiss it with Esc, and Tab keeps focus inside it', async () => {
+  const page = await visit(server.url('evil.test'));
+  await waitForWarning(page);
+  await page.keyboard.press('Escape');
+  expect(await readWarning(page)).not.toBeNull();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  // Focus stays in the dialog: the page's document has the warning host as active element.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('FRAUD-SENTRY-WARNING');
+  await page.close();
+});
+
+test('Go back leaves the listed site', async () => {
+  const page = await visit(server.url('good.test'));
+  await page.goto(server.url('evil.test'), { waitUntil: 'commit' });
+  await waitForWarning(page);
+  await clickWarningButton(page, 'Go back');
+  await expect(page).toHaveURL(server.url('good.test'));
+  await page.close();
+});
+
+test('Continue anyway, this time only, lets the page load', async () => {
+  const page = await visit(server.url('sub.evil.test'));
+  await waitForWarning(page);
+  await clickWarningButton(page, 'Continue anyway');
+  await clickWarningButton(page, 'This time only');
+  await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+  expect(await readWarning(page)).toBeNull();
+  await page.close();
+});
+
+test('keyboard alone can continue: Tab to "Continue anyway" and press Enter', async () => {
+  const page = await visit(server.url('kbd.evil.test'));
+  await waitForWarning(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const confirm = await waitForWarning(page);
+  expect(confirm.buttons.map((b) => b.text)).toContain('This time only');
+  await page.close();
+});
+
+test('Always trust: no warning again, and the site is in the popup’s trusted list', async () => {
+  const page = await visit(server.url('phish.test'));
+  await waitForWarning(page);
+  await clickWarningButton(page, 'Continue anyway');
+  await clickWarningButton(page, 'Always trust this site');
+  await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+  await page.close();
+
+  const again = await visit(server.url('phish.test'));
+  await expect(again.locator('body')).toHaveAttribute('data-loaded', '1');
+  expect(await readWarning(again)).toBeNull();
+  await again.close();
+
+  const popup = await openPopup(ext);
+  await expect(popup.getByTestId('trusted-sites')).toContainText('phish.test');
+  await expect(popup.getByTestId('warnings-shown')).toContainText(/Warnings shown: [1-9]/);
+  await popup.close();
+});
+
+test('a site blocked by hand in the popup shows the warning', async () => {
+  const popup = await openPopup(ext);
+  await popup.getByRole('textbox', { name: 'Site to block' }).fill('mine.test');
+  await popup.getByRole('button', { name: 'Block site' }).click();
+  await expect(popup.getByTestId('blocked-sites')).toContainText('mine.test');
+  await popup.close();
+  const page = await visit(server.url('www.mine.test'));
+  const warning = await waitForWarning(page);
+  expect(warning.text).toContain('My blocked sites');
+  await page.close();
+});
+
+test('a feed answering 500 shows the error in the popup while the old list still blocks', async () => {
+  server.setFeed('e2e.txt', { status: 500, body: 'Internal error' });
+  const popup = await openPopup(ext);
+  await popup.getByRole('button', { name: 'Update now' }).click();
+  // Offline, the bundled lists' public URLs fail too; what matters is this list's error.
+  await expect(popup.getByTestId('update-result')).toContainText(/[1-9]\d* failed/);
+  const item = popup.locator('li', { hasText: '127.0.0.1' });
+  await expect(item.getByTestId('list-error')).toContainText('500');
+  await expect(item.getByTestId('entry-count')).toHaveText('2 entries');
+  await popup.close();
+  const page = await visit(server.url('evil.test'));
+  await waitForWarning(page);
+  await page.close();
+});
+
+test('a restart of the browser with the same profile keeps the list', async () => {
+  const profile = ext.profileDir;
+  await ext.context.close();
+  ext = await launchWithExtension(profile);
+  const page = await visit(server.url('evil.test'));
+  const warning = await waitForWarning(page);
+  expect(warning.text).toContain('96110');
+  await page.close();
+});

@@ -1,0 +1,223 @@
+import type { Runtime } from 'webextension-polyfill';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BypassStore } from '../../../src/background/bypass';
+import { handleMessage, type HandlerContext } from '../../../src/background/handle-message';
+import { SentryService } from '../../../src/background/service';
+import { openFraudDb } from '../../../src/store/open-db';
+import type { DefaultList } from '../../../src/update/default-lists';
+import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
+
+const EXT_ID = 'fraud-sentry-test';
+const ORIGIN = 'chrome-extension://fraud-sentry-test/';
+
+const BUNDLED: DefaultList[] = [
+  {
+    id: 'bundled-a',
+    name: 'Bundled A',
+    category: 'fraud',
+    bundledPath: 'lists/a.txt',
+    url: 'https://lists.invalid/a.txt',
+    licence: 'test',
+    sharedSource: '',
+  },
+];
+const BUNDLED_TEXT: Record<string, string> = { 'lists/a.txt': '0.0.0.0 bundled-evil.test\n0.0.0.0 other-evil.test\n' };
+
+let server: TestServer;
+let dbCount = 0;
+let ctx: HandlerContext;
+let service: SentryService;
+let navigations: string[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function makeService(openDb = () => openFraudDb(`svc-${dbCount++}`)) {
+  return new SentryService({
+    openDb,
+    readBundled: async (path) => {
+      const text = BUNDLED_TEXT[path];
+      if (text === undefined) throw new Error(`missing ${path}`);
+      return text;
+    },
+    bypass: new BypassStore(null),
+    defaultLists: BUNDLED,
+    userListName: 'My blocked sites',
+  });
+}
+
+beforeEach(() => {
+  service = makeService();
+  navigations = [];
+  ctx = {
+    service,
+    extensionId: EXT_ID,
+    extensionOrigin: ORIGIN,
+    tabs: {
+      goBack: async () => {
+        throw new Error('no history');
+      },
+      navigate: async (_tabId, url) => void navigations.push(url),
+      openExtensionPage: async (path) => void navigations.push(path),
+    },
+  };
+});
+
+const popup: Runtime.MessageSender = { id: EXT_ID, url: `${ORIGIN}popup.html` };
+function tab(url: string, tabId = 7): Runtime.MessageSender {
+  return { id: EXT_ID, url, frameId: 0, tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url } };
+}
+
+async function ask(type: string, data: object, sender: Runtime.MessageSender) {
+  return handleMessage({ type, data }, sender, ctx);
+}
+
+describe('message handler: who may ask what', () => {
+  it('refuses messages from another extension or from outside', async () => {
+    expect(await ask('status.get', {}, { id: 'other-extension', url: 'chrome-extension://other/x.html' })).toMatchObject({
+      ok: false,
+      code: 'refused',
+    });
+    expect(await ask('page.check', {}, { url: 'https://evil.test/' })).toMatchObject({ ok: false, code: 'refused' });
+  });
+
+  it('refuses list and settings changes from a web page (content script)', async () => {
+    for (const [type, data] of [
+      ['lists.subscribe', { url: 'https://x.example/list.txt' }],
+      ['lists.update', {}],
+      ['sites.block', { site: 'x.example' }],
+      ['trusted.remove', { site: 'x.example' }],
+      ['status.get', {}],
+    ] as const) {
+      expect(await ask(type, data, tab('https://good.test/'))).toMatchObject({ ok: false, code: 'refused' });
+    }
+    expect((await service.status()).blockedSites).toEqual([]);
+  });
+
+  it('refuses malformed messages', async () => {
+    expect(await handleMessage('hello', popup, ctx)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'lists.drop', data: {} }, popup, ctx)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'sites.block', data: { site: 42 } }, popup, ctx)).toMatchObject({ ok: false });
+  });
+
+  it('decides from the sender’s URL, never from a URL the page puts in the message', async () => {
+    const reply = await handleMessage({ type: 'page.check', data: { url: 'https://good.test/' } }, tab('https://www.bundled-evil.test/login'), ctx);
+    expect(reply).toMatchObject({ ok: true, value: { kind: 'blocked', host: 'www.bundled-evil.test', reason: { listId: 'bundled-a', rule: 'bundled-evil.test' } } });
+    expect(await ask('page.check', {}, tab('https://good.test/'))).toMatchObject({ ok: true, value: { kind: 'clean' } });
+  });
+
+  it('refuses page messages from extension pages, which have no page to ask about', async () => {
+    expect(await ask('page.check', {}, popup)).toMatchObject({ ok: false, code: 'refused' });
+  });
+});
+
+describe('warning choices', () => {
+  it('“this time only” lets the site through in that tab only', async () => {
+    await ask('page.proceed', { always: false }, tab('https://bundled-evil.test/', 1));
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 1))).toMatchObject({ value: { kind: 'allowed', by: 'bypass' } });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 2))).toMatchObject({ value: { kind: 'blocked' } });
+  });
+
+  it('“always trust” adds the site to the trusted list, which the user can remove again', async () => {
+    await ask('page.proceed', { always: true }, tab('https://bundled-evil.test/', 1));
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({ value: { kind: 'allowed', by: 'trusted' } });
+    expect((await service.status()).trustedSites).toEqual(['bundled-evil.test']);
+    await ask('trusted.remove', { site: 'bundled-evil.test' }, popup);
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({ value: { kind: 'blocked' } });
+  });
+
+  it('“Go back” with no history leaves for a blank page', async () => {
+    expect(await ask('page.leave', {}, tab('https://bundled-evil.test/'))).toMatchObject({ ok: true });
+    expect(navigations).toEqual(['about:blank']);
+  });
+
+  it('counts warnings shown', async () => {
+    await ask('page.check', {}, tab('https://bundled-evil.test/'));
+    await ask('page.check', {}, tab('https://other-evil.test/'));
+    await ask('page.check', {}, tab('https://good.test/'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await service.status()).warningsShown).toBe(2);
+  });
+});
+
+describe('lists from the popup', () => {
+  it('protects from the bundled list before any network', async () => {
+    const status = await service.status();
+    expect(status).toMatchObject({ protectionOn: true, entriesInForce: 2, storage: 'indexeddb' });
+    expect(status.lists[0]).toMatchObject({ id: 'bundled-a', entryCount: 2, format: 'hosts' });
+    expect(server.requests.filter((r) => r.url.includes('a.txt'))).toEqual([]);
+  });
+
+  it('subscribes to a feed, blocks from it, and keeps it when the feed later fails', async () => {
+    server.setFeed('sub.txt', { body: 'feed-evil.test\n*.phish.test\n' });
+    const reply = await ask('lists.subscribe', { url: server.feedUrl('sub.txt', '127.0.0.1') }, popup);
+    expect(reply).toMatchObject({ ok: true, value: { summary: { results: [{ outcome: 'updated', entryCount: 2 }] } } });
+    expect(await ask('page.check', {}, tab('https://a.feed-evil.test/'))).toMatchObject({ value: { kind: 'blocked' } });
+
+    server.setFeed('sub.txt', { status: 500, body: 'broken' });
+    const update = await ask('lists.update', {}, popup);
+    expect(update).toMatchObject({ ok: true });
+    const status = await service.status();
+    const sub = status.lists.find((l) => l.source === 'subscription');
+    expect(sub?.lastError).toMatch(/500/);
+    expect(sub?.entryCount).toBe(2);
+    expect(await ask('page.check', {}, tab('https://x.phish.test/'))).toMatchObject({ value: { kind: 'blocked' } });
+  });
+
+  it('holds back a list that suddenly shrinks by more than 90 %', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `evil${i}.test`).join('\n');
+    server.setFeed('shrink.txt', { body: many });
+    await ask('lists.subscribe', { url: server.feedUrl('shrink.txt', '127.0.0.1') }, popup);
+    server.setFeed('shrink.txt', { body: 'evil1.test\n' });
+    await ask('lists.update', {}, popup);
+    const sub = (await service.status()).lists.find((l) => l.source === 'subscription');
+    expect(sub?.entryCount).toBe(200);
+    expect(sub?.lastError).toMatch(/shrank/);
+  });
+
+  it('refuses plain-http feeds from the network and duplicate subscriptions', async () => {
+    expect(await ask('lists.subscribe', { url: 'http://example.org/list.txt' }, popup)).toMatchObject({ ok: false, code: 'feedUrlNotHttps' });
+    server.setFeed('dup.txt', { body: 'dup.test\n' });
+    await ask('lists.subscribe', { url: server.feedUrl('dup.txt', '127.0.0.1') }, popup);
+    expect(await ask('lists.subscribe', { url: server.feedUrl('dup.txt', '127.0.0.1') }, popup)).toMatchObject({ ok: false, code: 'feedDuplicate' });
+  });
+
+  it('two “Update now” at once run one update', async () => {
+    server.setFeed('twice.txt', { body: 'twice.test\n' });
+    await ask('lists.subscribe', { url: server.feedUrl('twice.txt', '127.0.0.1') }, popup);
+    server.clearRequests();
+    const [a, b] = await Promise.all([ask('lists.update', {}, popup), ask('lists.update', {}, popup)]);
+    expect(a).toEqual(b);
+    expect(server.feedRequests('twice.txt').length).toBe(1);
+  });
+
+  it('blocks a site by hand, refusing whole public suffixes', async () => {
+    expect(await ask('sites.block', { site: 'https://Mine.Example.COM/path' }, popup)).toMatchObject({ ok: true, value: { blockedSites: ['mine.example.com'] } });
+    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({ value: { kind: 'blocked', reason: { listId: 'user' } } });
+    expect(await ask('sites.block', { site: 'com.cn' }, popup)).toMatchObject({ ok: false, code: 'siteInvalid' });
+    await ask('sites.unblock', { site: 'mine.example.com' }, popup);
+    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({ value: { kind: 'clean' } });
+  });
+
+  it('falls back to the bundled lists in memory when IndexedDB cannot open, and says so', async () => {
+    service = makeService(() => Promise.reject(new Error('IndexedDB disabled')));
+    ctx = { ...ctx, service };
+    const status = await service.status();
+    expect(status).toMatchObject({ storage: 'memory', storageError: 'IndexedDB disabled', protectionOn: true });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/'))).toMatchObject({ value: { kind: 'blocked' } });
+    expect(await ask('sites.block', { site: 'x.example' }, popup)).toMatchObject({ ok: false, code: 'storageUnavailable' });
+  });
+
+  it('keeps lists across a restart of the background (same database)', async () => {
+    const name = `svc-restart-${dbCount++}`;
+    const first = makeService(() => openFraudDb(name));
+    await first.blockSite('kept.example');
+    const second = makeService(() => openFraudDb(name));
+    expect((await second.verdictForPage('https://kept.example/', 1)).kind).toBe('blocked');
+    expect((await second.status()).entriesInForce).toBe(3);
+  });
+});

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Gecko id is fixed so Firefox keeps the same storage across updates and tests can pin the UUID.
+export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
+    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', 'bench/**', 'docs/screenshots/**'],
+  },
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_extName__' },
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
