@@ -1,0 +1,189 @@
+// The whole user flow in a real Firefox ESR with the built extension (.output/firefox-mv2),
+// driven over WebDriver BiDi. Run with: node --import tsx --test tests/e2e/firefox/*.test.ts
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { startTestServer, type TestServer } from '../support/feed-server.ts';
+import { FIREFOX_EXT_DIR } from '../support/paths.ts';
+import {
+  clickInShadow,
+  launchFirefox,
+  makeProfileDir,
+  openExtensionPage,
+  pressKey,
+  relaunchFirefox,
+  removeProfile,
+  shadowText,
+  waitForShadow,
+  type FirefoxSession,
+} from './harness.ts';
+import { PopupPage } from './popup-page.ts';
+
+const WARNING = 'fraud-sentry-warning';
+const HOSTS = ['evil.test', 'deep.sub.evil.test', 'sub.evil.test', 'kbd.evil.test', 'phish.test', 'good.test', 'www.mine.test'];
+
+describe('Fraud Sentry in Firefox', () => {
+  let server: TestServer;
+  let session: FirefoxSession;
+  let profileDir: string;
+
+  before(async () => {
+    server = await startTestServer();
+    server.setFeed('e2e.txt', { body: '! test feed\n||evil.test^\n||phish.test^$document\n' });
+    profileDir = await makeProfileDir();
+    session = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts: HOSTS, profileDir });
+  });
+
+  after(async () => {
+    await session?.close();
+    await server?.close();
+    if (profileDir) await removeProfile(profileDir);
+  });
+
+  async function popup(): Promise<PopupPage> {
+    const p = new PopupPage(await openExtensionPage(session, 'popup.html'));
+    await p.waitForText(/Protection is on/);
+    return p;
+  }
+
+  async function visit(host: string): Promise<Page> {
+    const page = await session.browser.newPage();
+    await page.goto(server.url(host), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    return page;
+  }
+
+  async function warningText(page: Page): Promise<string> {
+    await waitForShadow(page, WARNING, { timeoutMs: 15_000 });
+    return (await shadowText(page, WARNING)) ?? '';
+  }
+
+  async function loaded(page: Page): Promise<boolean> {
+    for (let i = 0; i < 100; i++) {
+      if (await page.evaluate(() => document.body?.dataset.loaded === '1').catch(() => false)) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  }
+
+  test('subscribe to a list from the popup, then Update now shows the result', async () => {
+    const p = await popup();
+    await p.fill('List URL', server.feedUrl('e2e.txt', '127.0.0.1'));
+    await p.click('Subscribe');
+    await p.waitForText(/Subscribed/);
+    await p.waitForText(/2 entries/);
+    await p.click('Update now');
+    await p.waitForText(/Update finished/);
+    await p.page.close();
+  });
+
+  test('a listed host and its subdomain show the warning with 96110', async () => {
+    for (const host of ['evil.test', 'deep.sub.evil.test']) {
+      const page = await visit(host);
+      const text = await warningText(page);
+      assert.match(text, /96110/);
+      assert.match(text, /国家反诈中心/);
+      assert.ok(text.includes(host), `warning names ${host}`);
+      assert.match(text, /Go back/);
+      assert.match(text, /Continue anyway/);
+      await page.close();
+    }
+  });
+
+  test('an unlisted host shows no warning', async () => {
+    const page = await visit('good.test');
+    assert.equal(await loaded(page), true);
+    assert.equal(await shadowText(page, WARNING), null);
+    await page.close();
+  });
+
+  test('Esc does not dismiss the warning', async () => {
+    const page = await visit('evil.test');
+    await warningText(page);
+    await pressKey(page, 'Escape');
+    assert.notEqual(await shadowText(page, WARNING), null);
+    await page.close();
+  });
+
+  test('Go back leaves the listed site', async () => {
+    const page = await visit('good.test');
+    await page.goto(server.url('evil.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await warningText(page);
+    await clickInShadow(page, WARNING, 'Go back');
+    for (let i = 0; i < 50 && !(await page.evaluate(() => location.host)).startsWith('good.test'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok((await page.evaluate(() => location.host)).startsWith('good.test'));
+    await page.close();
+  });
+
+  test('Continue anyway, this time only, lets the page load', async () => {
+    const page = await visit('sub.evil.test');
+    await warningText(page);
+    await clickInShadow(page, WARNING, 'Continue anyway');
+    await clickInShadow(page, WARNING, 'This time only');
+    assert.equal(await loaded(page), true);
+    assert.equal(await shadowText(page, WARNING), null);
+    await page.close();
+  });
+
+  test('Always trust: no warning again, and the site is in the popup’s trusted list', async () => {
+    const page = await visit('phish.test');
+    await warningText(page);
+    await clickInShadow(page, WARNING, 'Continue anyway');
+    await clickInShadow(page, WARNING, 'Always trust this site');
+    assert.equal(await loaded(page), true);
+    await page.close();
+    const again = await visit('phish.test');
+    assert.equal(await loaded(again), true);
+    assert.equal(await shadowText(again, WARNING), null);
+    await again.close();
+    const p = await popup();
+    const text = await p.waitForText(/Trusted sites[\s\S]*phish\.test/);
+    assert.match(text, /Warnings shown: [1-9]/);
+    await p.page.close();
+  });
+
+  test('a site blocked by hand in the popup shows the warning', async () => {
+    const p = await popup();
+    await p.fill('Site to block', 'mine.test');
+    await p.click('Block site');
+    await p.waitForText(/Sites you blocked[\s\S]*mine\.test/);
+    await p.page.close();
+    const page = await visit('www.mine.test');
+    assert.match(await warningText(page), /My blocked sites/);
+    await page.close();
+  });
+
+  test('a feed answering 500 shows the error in the popup while the old list still blocks', async () => {
+    server.setFeed('e2e.txt', { status: 500, body: 'Internal error' });
+    const p = await popup();
+    await p.click('Update now');
+    await p.waitForText(/Update finished/);
+    const item = (await p.listItem('127.0.0.1')) ?? '';
+    assert.match(item, /Last error: .*500/);
+    assert.match(item, /2 entries/);
+    await p.page.close();
+    const page = await visit('evil.test');
+    assert.match(await warningText(page), /96110/);
+    await page.close();
+  });
+
+  test('a restart of the browser with the same profile keeps the list', async () => {
+    session = await relaunchFirefox(session);
+    const page = await visit('evil.test');
+    assert.match(await warningText(page), /96110/);
+    await page.close();
+  });
+
+  test('keyboard alone reaches the confirmation', async () => {
+    const page = await visit('kbd.evil.test');
+    await warningText(page);
+    await pressKey(page, 'Tab');
+    await pressKey(page, 'Enter');
+    for (let i = 0; i < 50 && !/This time only/.test((await shadowText(page, WARNING)) ?? ''); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match((await shadowText(page, WARNING)) ?? '', /This time only/);
+    await page.close();
+  });
+});
