@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'public/**',
+      'bench/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +24,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension runs no dynamic code.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the extension runs no dynamic code.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: the extension runs no dynamic code.',
+        },
       ],
     },
   },

@@ -11,7 +11,8 @@ const WHITE: [number, number, number] = [255, 255, 255];
 /** Coverage of pixel (x, y) by the shape, 4×4 supersampled for smooth edges. */
 function coverage(size: number, x: number, y: number, inside: (u: number, v: number) => boolean): number {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
   return hits / 16;
 }
 

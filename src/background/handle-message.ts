@@ -1,5 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
-import { isMessage, PAGE_MESSAGES, type Message, type MessageType, type Reply, type Response } from '../messaging/protocol';
+import {
+  isMessage,
+  PAGE_MESSAGES,
+  type Message,
+  type MessageType,
+  type Reply,
+  type Response,
+} from '../messaging/protocol';
 import { classifySender, type SenderKind } from '../messaging/sender';
 import type { SentryService } from './service';
 import { UserError } from './service';
@@ -100,6 +107,7 @@ function text(value: unknown): string {
 
 function stringArray(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UserError('badRequest', 'Expected a list of ids');
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new UserError('badRequest', 'Expected a list of ids');
   return value as string[];
 }

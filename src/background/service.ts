@@ -93,7 +93,10 @@ export class SentryService {
     for (const def of this.defaults) {
       let meta = known.get(def.id);
       if (!meta) {
-        meta = newMeta({ id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url }, this.now);
+        meta = newMeta(
+          { id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url },
+          this.now,
+        );
         await store.putMeta(meta);
       }
       if (meta.activeVersion !== null) continue;
@@ -191,7 +194,11 @@ export class SentryService {
     await this.ready;
     const store = this.requireStore();
     const checked = checkFeedUrl(input);
-    if (!checked.ok) throw new UserError(checked.error, checked.error === 'feedUrlNotHttps' ? 'List URLs must use https' : 'Not a valid URL');
+    if (!checked.ok)
+      throw new UserError(
+        checked.error,
+        checked.error === 'feedUrlNotHttps' ? 'List URLs must use https' : 'Not a valid URL',
+      );
     const all = await store.allMeta();
     if (all.some((m) => m.url === checked.url)) throw new UserError('feedDuplicate', 'Already subscribed to this list');
     const id = `sub-${hash53(checked.url).toString(36)}`;

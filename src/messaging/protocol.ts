@@ -4,7 +4,17 @@ import type { UpdateProgress, UpdateSummary } from '../update/updater';
 
 export type ListSummary = Pick<
   ListMeta,
-  'id' | 'name' | 'category' | 'source' | 'url' | 'format' | 'entryCount' | 'lastSuccess' | 'lastAttempt' | 'lastError' | 'stats'
+  | 'id'
+  | 'name'
+  | 'category'
+  | 'source'
+  | 'url'
+  | 'format'
+  | 'entryCount'
+  | 'lastSuccess'
+  | 'lastAttempt'
+  | 'lastError'
+  | 'stats'
 >;
 
 export interface StatusSnapshot {
@@ -48,7 +58,8 @@ export type Response<K extends MessageType> = Protocol[K]['response'];
 export type Message = { [K in MessageType]: { type: K; data: Request<K> } }[MessageType];
 
 /** Errors travel as values: a rejected sendMessage loses the reason in some browsers. */
-export type Reply<K extends MessageType> = { ok: true; value: Response<K> } | { ok: false; error: string; code?: string };
+export type Reply<K extends MessageType> =
+  { ok: true; value: Response<K> } | { ok: false; error: string; code?: string };
 
 /** What a content script (a web page's context) may send. */
 export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([

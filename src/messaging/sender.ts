@@ -10,7 +10,11 @@ export type SenderKind =
  * the message. Anything not from this extension is refused; a content script is known
  * by its tab, and the URL that counts is the one the browser has for its frame.
  */
-export function classifySender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind {
+export function classifySender(
+  sender: Runtime.MessageSender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind {
   if (sender.id !== extensionId) return { kind: 'refused', why: 'foreign extension or web page' };
   const url = sender.url ?? '';
   if (url.startsWith(extensionOrigin)) return { kind: 'extension' };

@@ -54,7 +54,9 @@ export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSetting
           {shown.ascii && <div class="ascii">{t('dialogSitePunycode', [shown.ascii])}</div>}
         </dd>
         <dt>{t('dialogReason')}</dt>
-        <dd data-testid="reason">{t('dialogReasonText', [reason.listName, t(CATEGORY_LABEL[reason.category]), reason.rule])}</dd>
+        <dd data-testid="reason">
+          {t('dialogReasonText', [reason.listName, t(CATEGORY_LABEL[reason.category]), reason.rule])}
+        </dd>
       </dl>
       <h2>{t('dialogGuidanceTitle')}</h2>
       <ul class="guidance">

@@ -3,7 +3,9 @@
  * accepted only for this machine (local mirrors and tests). Returns the canonical URL or
  * an error key from _locales.
  */
-export function checkFeedUrl(input: string): { ok: true; url: string } | { ok: false; error: 'feedUrlInvalid' | 'feedUrlNotHttps' } {
+export function checkFeedUrl(
+  input: string,
+): { ok: true; url: string } | { ok: false; error: 'feedUrlInvalid' | 'feedUrlNotHttps' } {
   let url: URL;
   try {
     url = new URL(input.trim());

@@ -49,10 +49,12 @@ export async function fetchFeed(
         : new FeedError('network', `Could not reach the server (${String(error)})`);
     }
     if (response.status === 304) return { status: 'not-modified' };
-    if (!response.ok) throw new FeedError('http', `The server answered ${response.status} ${response.statusText}`.trim());
+    if (!response.ok)
+      throw new FeedError('http', `The server answered ${response.status} ${response.statusText}`.trim());
 
     const type = response.headers.get('content-type') ?? '';
-    if (/text\/html|application\/xhtml/i.test(type)) throw new FeedError('html', 'The server sent a web page, not a list');
+    if (/text\/html|application\/xhtml/i.test(type))
+      throw new FeedError('html', 'The server sent a web page, not a list');
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) throw tooLarge(limits);
 

@@ -40,7 +40,10 @@ export async function importListText(
     throw new FeedError('noRules', `No usable rules in the list (${parsed.stats.invalid} invalid lines)`);
   }
   if (meta.entryCount >= SHRINK_CHECK_MIN_ENTRIES && entryCount < meta.entryCount * (1 - MAX_SHRINK)) {
-    throw new FeedError('shrunk', `The list shrank from ${meta.entryCount} to ${entryCount} entries; the old one is kept`);
+    throw new FeedError(
+      'shrunk',
+      `The list shrank from ${meta.entryCount} to ${entryCount} entries; the old one is kept`,
+    );
   }
   try {
     return await store.commitVersion(meta.id, rules, {
@@ -56,6 +59,9 @@ export async function importListText(
       lastModified: validators.lastModified,
     });
   } catch (error) {
-    throw new FeedError('storage', `Could not save the list (${error instanceof Error ? error.message : String(error)})`);
+    throw new FeedError(
+      'storage',
+      `Could not save the list (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

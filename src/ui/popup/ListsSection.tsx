@@ -61,7 +61,12 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
             <div class="row spread">
               <strong class="list-name">{list.name}</strong>
               {list.source === 'subscription' ? (
-                <button type="button" class="small" aria-label={t('popupRemoveNamed', [list.name])} onClick={() => void remove(list.id)}>
+                <button
+                  type="button"
+                  class="small"
+                  aria-label={t('popupRemoveNamed', [list.name])}
+                  onClick={() => void remove(list.id)}
+                >
                   {t('popupRemove')}
                 </button>
               ) : (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { errorText } from './error-text';
 
 interface TextFormProps {
@@ -16,7 +16,8 @@ export function TextForm({ title, label, button, inputMode, placeholder, onSubmi
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const id = `f-${label.replace(/\W+/g, '-')}`;
+  // Unique per form whatever the label's script (a label-derived id collided in Chinese).
+  const id = useId();
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);

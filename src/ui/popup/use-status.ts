@@ -3,7 +3,12 @@ import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
 
 /** Polls the background while the popup is open, faster while an update runs (progress). */
-export function useStatus(): { status: StatusSnapshot | null; error: string | null; refresh: () => Promise<void>; set: (s: StatusSnapshot) => void } {
+export function useStatus(): {
+  status: StatusSnapshot | null;
+  error: string | null;
+  refresh: () => Promise<void>;
+  set: (s: StatusSnapshot) => void;
+} {
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {

@@ -12,10 +12,16 @@ export interface LaunchedExtension {
 }
 
 /** Starts Chromium with the built extension, quiet and offline; every host name maps to 127.0.0.1. */
-export async function launchWithExtension(profileDir = mkdtempSync(path.join(tmpdir(), 'fs-chromium-')), locale = 'en-US'): Promise<LaunchedExtension> {
+export async function launchWithExtension(
+  profileDir = mkdtempSync(path.join(tmpdir(), 'fs-chromium-')),
+  locale = 'en-US',
+  headless = true,
+): Promise<LaunchedExtension> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
+    // chrome.i18n follows the browser's UI language, which on Linux comes from LANGUAGE.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     locale,
     args: [
       `--disable-extensions-except=${CHROME_EXT_DIR}`,
@@ -39,6 +45,9 @@ export async function launchWithExtension(profileDir = mkdtempSync(path.join(tmp
 export async function openPopup(ext: LaunchedExtension): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(ext.popupUrl);
-  await page.getByText(/Protection is|防护/).first().waitFor();
+  await page
+    .getByText(/Protection is|防护/)
+    .first()
+    .waitFor();
   return page;
 }

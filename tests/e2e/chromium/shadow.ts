@@ -46,10 +46,13 @@ export async function readWarning(page: Page): Promise<WarningView | null> {
 export async function clickWarningButton(page: Page, label: string): Promise<void> {
   const view = await readWarning(page);
   const button = view?.buttons.find((b) => b.text === label);
-  if (!button) throw new Error(`No button "${label}" in the warning (buttons: ${view?.buttons.map((b) => b.text).join(', ')})`);
+  if (!button)
+    throw new Error(`No button "${label}" in the warning (buttons: ${view?.buttons.map((b) => b.text).join(', ')})`);
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
-    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
+      model: { content: number[] };
+    };
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   } finally {

@@ -35,6 +35,8 @@ export interface LaunchFirefoxOptions {
   uuid?: string;
   /** Extra Firefox prefs; they win over the harness defaults. */
   prefs?: Record<string, string | number | boolean>;
+  /** Default true; `npm start` opens a visible window when there is a display. */
+  headless?: boolean;
   /** Launch timeout, default 30 s (a cold start on a busy 2-core machine can take >10 s). */
   timeoutMs?: number;
 }
@@ -42,8 +44,8 @@ export interface LaunchFirefoxOptions {
 export interface FirefoxSession {
   browser: Browser;
   /** The options used, with defaults filled in; relaunchFirefox reuses them. */
-  options: Required<Omit<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs'>> &
-    Pick<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs'>;
+  options: Required<Omit<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless'>> &
+    Pick<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless'>;
   /** The add-on id returned by webExtension.install (the gecko id), or null without extension. */
   extensionId: string | null;
   /** `moz-extension://UUID` */
@@ -81,7 +83,7 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless: opts.headless ?? true,
     timeout: timeoutMs,
     ...(opts.profileDir ? { userDataDir: opts.profileDir } : {}),
     extraPrefsFirefox: {

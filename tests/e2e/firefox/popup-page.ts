@@ -46,7 +46,9 @@ export class PopupPage {
   /** Text of the list entry whose text includes `needle`. */
   listItem(needle: string): Promise<string | null> {
     return this.page.evaluate((n) => {
-      const item = [...document.querySelectorAll('[data-testid="lists"] > li')].find((li) => li.textContent?.includes(n));
+      const item = [...document.querySelectorAll('[data-testid="lists"] > li')].find((li) =>
+        li.textContent?.includes(n),
+      );
       return item ? (item as HTMLElement).innerText : null;
     }, needle);
   }

@@ -20,7 +20,15 @@ import {
 import { PopupPage } from './popup-page.ts';
 
 const WARNING = 'fraud-sentry-warning';
-const HOSTS = ['evil.test', 'deep.sub.evil.test', 'sub.evil.test', 'kbd.evil.test', 'phish.test', 'good.test', 'www.mine.test'];
+const HOSTS = [
+  'evil.test',
+  'deep.sub.evil.test',
+  'sub.evil.test',
+  'kbd.evil.test',
+  'phish.test',
+  'good.test',
+  'www.mine.test',
+];
 
 describe('Fraud Sentry in Firefox', () => {
   let server: TestServer;

@@ -69,7 +69,12 @@ beforeEach(() => {
 
 const popup: Runtime.MessageSender = { id: EXT_ID, url: `${ORIGIN}popup.html` };
 function tab(url: string, tabId = 7): Runtime.MessageSender {
-  return { id: EXT_ID, url, frameId: 0, tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url } };
+  return {
+    id: EXT_ID,
+    url,
+    frameId: 0,
+    tab: { id: tabId, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url },
+  };
 }
 
 async function ask(type: string, data: object, sender: Runtime.MessageSender) {
@@ -78,7 +83,9 @@ async function ask(type: string, data: object, sender: Runtime.MessageSender) {
 
 describe('message handler: who may ask what', () => {
   it('refuses messages from another extension or from outside', async () => {
-    expect(await ask('status.get', {}, { id: 'other-extension', url: 'chrome-extension://other/x.html' })).toMatchObject({
+    expect(
+      await ask('status.get', {}, { id: 'other-extension', url: 'chrome-extension://other/x.html' }),
+    ).toMatchObject({
       ok: false,
       code: 'refused',
     });
@@ -105,9 +112,23 @@ describe('message handler: who may ask what', () => {
   });
 
   it('decides from the sender’s URL, never from a URL the page puts in the message', async () => {
-    const reply = await handleMessage({ type: 'page.check', data: { url: 'https://good.test/' } }, tab('https://www.bundled-evil.test/login'), ctx);
-    expect(reply).toMatchObject({ ok: true, value: { kind: 'blocked', host: 'www.bundled-evil.test', reason: { listId: 'bundled-a', rule: 'bundled-evil.test' } } });
-    expect(await ask('page.check', {}, tab('https://good.test/'))).toMatchObject({ ok: true, value: { kind: 'clean' } });
+    const reply = await handleMessage(
+      { type: 'page.check', data: { url: 'https://good.test/' } },
+      tab('https://www.bundled-evil.test/login'),
+      ctx,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'blocked',
+        host: 'www.bundled-evil.test',
+        reason: { listId: 'bundled-a', rule: 'bundled-evil.test' },
+      },
+    });
+    expect(await ask('page.check', {}, tab('https://good.test/'))).toMatchObject({
+      ok: true,
+      value: { kind: 'clean' },
+    });
   });
 
   it('refuses page messages from extension pages, which have no page to ask about', async () => {
@@ -118,16 +139,24 @@ describe('message handler: who may ask what', () => {
 describe('warning choices', () => {
   it('“this time only” lets the site through in that tab only', async () => {
     await ask('page.proceed', { always: false }, tab('https://bundled-evil.test/', 1));
-    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 1))).toMatchObject({ value: { kind: 'allowed', by: 'bypass' } });
-    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 2))).toMatchObject({ value: { kind: 'blocked' } });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 1))).toMatchObject({
+      value: { kind: 'allowed', by: 'bypass' },
+    });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 2))).toMatchObject({
+      value: { kind: 'blocked' },
+    });
   });
 
   it('“always trust” adds the site to the trusted list, which the user can remove again', async () => {
     await ask('page.proceed', { always: true }, tab('https://bundled-evil.test/', 1));
-    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({ value: { kind: 'allowed', by: 'trusted' } });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({
+      value: { kind: 'allowed', by: 'trusted' },
+    });
     expect((await service.status()).trustedSites).toEqual(['bundled-evil.test']);
     await ask('trusted.remove', { site: 'bundled-evil.test' }, popup);
-    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({ value: { kind: 'blocked' } });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/', 9))).toMatchObject({
+      value: { kind: 'blocked' },
+    });
   });
 
   it('“Go back” with no history leaves for a blank page', async () => {
@@ -180,10 +209,16 @@ describe('lists from the popup', () => {
   });
 
   it('refuses plain-http feeds from the network and duplicate subscriptions', async () => {
-    expect(await ask('lists.subscribe', { url: 'http://example.org/list.txt' }, popup)).toMatchObject({ ok: false, code: 'feedUrlNotHttps' });
+    expect(await ask('lists.subscribe', { url: 'http://example.org/list.txt' }, popup)).toMatchObject({
+      ok: false,
+      code: 'feedUrlNotHttps',
+    });
     server.setFeed('dup.txt', { body: 'dup.test\n' });
     await ask('lists.subscribe', { url: server.feedUrl('dup.txt', '127.0.0.1') }, popup);
-    expect(await ask('lists.subscribe', { url: server.feedUrl('dup.txt', '127.0.0.1') }, popup)).toMatchObject({ ok: false, code: 'feedDuplicate' });
+    expect(await ask('lists.subscribe', { url: server.feedUrl('dup.txt', '127.0.0.1') }, popup)).toMatchObject({
+      ok: false,
+      code: 'feedDuplicate',
+    });
   });
 
   it('two “Update now” at once run one update', async () => {
@@ -196,11 +231,18 @@ describe('lists from the popup', () => {
   });
 
   it('blocks a site by hand, refusing whole public suffixes', async () => {
-    expect(await ask('sites.block', { site: 'https://Mine.Example.COM/path' }, popup)).toMatchObject({ ok: true, value: { blockedSites: ['mine.example.com'] } });
-    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({ value: { kind: 'blocked', reason: { listId: 'user' } } });
+    expect(await ask('sites.block', { site: 'https://Mine.Example.COM/path' }, popup)).toMatchObject({
+      ok: true,
+      value: { blockedSites: ['mine.example.com'] },
+    });
+    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({
+      value: { kind: 'blocked', reason: { listId: 'user' } },
+    });
     expect(await ask('sites.block', { site: 'com.cn' }, popup)).toMatchObject({ ok: false, code: 'siteInvalid' });
     await ask('sites.unblock', { site: 'mine.example.com' }, popup);
-    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({ value: { kind: 'clean' } });
+    expect(await ask('page.check', {}, tab('https://www.mine.example.com/'))).toMatchObject({
+      value: { kind: 'clean' },
+    });
   });
 
   it('falls back to the bundled lists in memory when IndexedDB cannot open, and says so', async () => {
@@ -208,8 +250,13 @@ describe('lists from the popup', () => {
     ctx = { ...ctx, service };
     const status = await service.status();
     expect(status).toMatchObject({ storage: 'memory', storageError: 'IndexedDB disabled', protectionOn: true });
-    expect(await ask('page.check', {}, tab('https://bundled-evil.test/'))).toMatchObject({ value: { kind: 'blocked' } });
-    expect(await ask('sites.block', { site: 'x.example' }, popup)).toMatchObject({ ok: false, code: 'storageUnavailable' });
+    expect(await ask('page.check', {}, tab('https://bundled-evil.test/'))).toMatchObject({
+      value: { kind: 'blocked' },
+    });
+    expect(await ask('sites.block', { site: 'x.example' }, popup)).toMatchObject({
+      ok: false,
+      code: 'storageUnavailable',
+    });
   });
 
   it('keeps lists across a restart of the background (same database)', async () => {

@@ -51,7 +51,11 @@ describe('Matcher', () => {
 
   it('blocks a listed domain and every subdomain, naming list and rule', () => {
     const v = m.check('https://evil.com/');
-    expect(v).toMatchObject({ kind: 'blocked', host: 'evil.com', reason: { listId: 'a', rule: 'evil.com', ruleType: 'domain' } });
+    expect(v).toMatchObject({
+      kind: 'blocked',
+      host: 'evil.com',
+      reason: { listId: 'a', rule: 'evil.com', ruleType: 'domain' },
+    });
     expect(m.check('http://deep.sub.evil.com:8080/x')).toMatchObject({ kind: 'blocked', reason: { rule: 'evil.com' } });
     expect(m.check('https://www.scam.com.cn/')).toMatchObject({ kind: 'blocked', reason: { rule: 'scam.com.cn' } });
   });
@@ -69,7 +73,10 @@ describe('Matcher', () => {
     expect(m.check('https://github.com/').kind).toBe('clean');
     expect(m.check('https://github.com/someone').kind).toBe('clean');
     expect(m.check('https://github.com/someone/repository').kind).toBe('clean');
-    expect(m.check('https://github.com/someone/repo')).toMatchObject({ kind: 'blocked', reason: { ruleType: 'url', listId: 'b' } });
+    expect(m.check('https://github.com/someone/repo')).toMatchObject({
+      kind: 'blocked',
+      reason: { ruleType: 'url', listId: 'b' },
+    });
     expect(m.check('https://github.com/someone/repo/tree/main').kind).toBe('blocked');
     expect(m.check('http://sites.example.org/phish/login.php?next=1').kind).toBe('blocked');
   });

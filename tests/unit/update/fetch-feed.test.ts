@@ -45,7 +45,11 @@ describe('fetchFeed against a real HTTP server', () => {
   it.each([
     ['an HTTP error', { status: 500, body: 'oops' }, /500/],
     ['a missing list', { status: 404, body: 'nope' }, /404/],
-    ['an HTML page', { body: '<!doctype html><html><body>Login</body></html>', headers: { 'content-type': 'text/html' } }, /web page/],
+    [
+      'an HTML page',
+      { body: '<!doctype html><html><body>Login</body></html>', headers: { 'content-type': 'text/html' } },
+      /web page/,
+    ],
     ['HTML sent as text', { body: '<!DOCTYPE html>\n<html><head><title>x</title></head></html>' }, /web page/],
     ['binary data', { body: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]) }, /UTF-8|binary/],
     ['invalid UTF-8', { body: new Uint8Array([0x65, 0x76, 0x69, 0x6c, 0xff, 0xfe, 0x0a]) }, /UTF-8/],
@@ -57,7 +61,9 @@ describe('fetchFeed against a real HTTP server', () => {
 
   it('refuses a body over the size cap while streaming', async () => {
     server.setFeed('big', { body: 'a.example\n'.repeat(200_000) });
-    await expect(fetchFeed(server.feedUrl('big', '127.0.0.1'), none, { maxBytes: 100_000, timeoutMs: 5000 })).rejects.toThrow(/larger than/);
+    await expect(
+      fetchFeed(server.feedUrl('big', '127.0.0.1'), none, { maxBytes: 100_000, timeoutMs: 5000 }),
+    ).rejects.toThrow(/larger than/);
   });
 
   it('gives up on a server that does not answer in time', async () => {
@@ -66,9 +72,9 @@ describe('fetchFeed against a real HTTP server', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     try {
-      await expect(fetchFeed(`http://127.0.0.1:${port}/list.txt`, none, { maxBytes: 1000, timeoutMs: 300 })).rejects.toThrow(
-        /No answer/,
-      );
+      await expect(
+        fetchFeed(`http://127.0.0.1:${port}/list.txt`, none, { maxBytes: 1000, timeoutMs: 300 }),
+      ).rejects.toThrow(/No answer/);
     } finally {
       silent.closeAllConnections();
       silent.close();

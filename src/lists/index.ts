@@ -1,0 +1,7 @@
+export type { ListFormat, ParsedList, ParseStats } from './types';
+export { parseList } from './parse-list';
+export { detectFormat } from './detect-format';
+export { normalizeHost, isIPv4 } from './normalize-host';
+export { normalizeUrlRule, splitUrlRule, type UrlRuleParts } from './normalize-url';
+export { isPublicSuffix, checkDomainRule, type DomainRuleCheck } from './public-suffix';
+export { looksLikeHtmlOrBinary } from './sniff';
