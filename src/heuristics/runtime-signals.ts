@@ -1,0 +1,190 @@
+/**
+ * MAIN-world monitor for behaviour that only shows over time: history flooding, dialog loops,
+ * forced fullscreen, beforeunload traps, miner activity and referrer-triggered redirects.
+ * It wraps page APIs (see hooks.ts) and only counts; the isolated world reads the counts
+ * through signal-bridge.ts. Install it at document_start, before page scripts run.
+ */
+import { ownerOf, wrapAccessor, wrapConstructor, wrapMethod } from './hooks';
+import type { RuntimeSignals } from './types';
+import { hostOf, sameSite } from './util';
+
+export interface MonitorOptions {
+  /** Clock, injectable for tests. */
+  now?: () => number;
+  /** Called (synchronously) when a redirect right after a referrer read is seen: publish before unload. */
+  onRedirect?: (signals: RuntimeSignals) => void;
+}
+
+const HISTORY_WINDOW_MS = 2000;
+const DIALOG_WINDOW_MS = 10_000;
+/** A navigation this soon after `document.referrer` was read counts as referrer-driven. */
+const REDIRECT_AFTER_READ_MS = 3000;
+const MINER_GLOBALS = ['CoinHive', 'CoinImp', 'CryptoLoot', 'CRLT', 'deepMiner', 'Minero', 'WMP', 'JSEcoin', 'webmr'];
+const POOL_URL = /pool|xmr|monero|coinhive|crypto-?loot|webmine|cryptonight|stratum|nimiq|minexmr|:(?:3333|4444|5555|7777|14444|45560|45700)\b/i;
+
+/** Counts how many events fall inside the busiest sliding window. */
+class Burst {
+  private times: number[] = [];
+  max = 0;
+  constructor(private readonly windowMs: number) {}
+  hit(t: number): void {
+    this.times.push(t);
+    while (this.times.length > 0 && t - (this.times[0] ?? t) > this.windowMs) this.times.shift();
+    if (this.times.length > 500) this.times.shift(); // bound memory under a flood
+    this.max = Math.max(this.max, this.times.length);
+  }
+}
+
+const installed = new WeakMap<object, () => RuntimeSignals>();
+
+export function installMonitor(win: Window, options: MonitorOptions = {}): () => RuntimeSignals {
+  const existing = installed.get(win);
+  if (existing !== undefined) return existing;
+  const now = options.now ?? (() => Date.now());
+  const t0 = now();
+  const initialHistory = safe(() => win.history.length, 0);
+  const historyBurst = new Burst(HISTORY_WINDOW_MS);
+  const dialogBurst = new Burst(DIALOG_WINDOW_MS);
+  const c = {
+    historyCalls: 0,
+    dialogs: 0,
+    fullscreenRequests: 0,
+    fullscreenWithoutGesture: 0,
+    beforeUnloadHandlers: 0,
+    wasmCompiles: 0,
+    workers: 0,
+    referrerReads: 0,
+    userAgentReads: 0,
+    windowOpens: 0,
+  };
+  const poolSockets: string[] = [];
+  const redirects: string[] = [];
+  let lastReferrerRead = Number.NEGATIVE_INFINITY;
+
+  const read = (): RuntimeSignals => ({
+    ...c,
+    historyBurst: historyBurst.max,
+    historyLengthGrowth: Math.max(0, safe(() => win.history.length, initialHistory) - initialHistory),
+    dialogBurst: dialogBurst.max,
+    poolSockets: [...poolSockets],
+    minerGlobals: minerGlobals(win),
+    redirectsAfterReferrerRead: [...redirects],
+    elapsedMs: now() - t0,
+  });
+
+  const noteNavigation = (url: unknown): void => {
+    if (typeof url !== 'string' || now() - lastReferrerRead > REDIRECT_AFTER_READ_MS) return;
+    const target = hostOf(new URL(url, safe(() => win.location.href, 'about:blank')).href);
+    if (target === '' || sameSite(target, safe(() => win.location.hostname, ''))) return;
+    if (redirects.length < 10) redirects.push(target);
+    options.onRedirect?.(read());
+  };
+
+  // History flooding.
+  const historyProto = safe(() => Object.getPrototypeOf(win.history) as object, null);
+  for (const m of ['pushState', 'replaceState']) {
+    wrapMethod(historyProto, m, () => {
+      c.historyCalls++;
+      historyBurst.hit(now());
+    });
+  }
+  // Dialog loops.
+  for (const m of ['alert', 'confirm', 'prompt']) {
+    wrapMethod(win, m, () => {
+      c.dialogs++;
+      dialogBurst.hit(now());
+    });
+  }
+  // Forced fullscreen: user activation says whether a gesture allowed it.
+  const elementProto = protoOf(win, 'Element');
+  for (const m of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen', 'mozRequestFullScreen']) {
+    wrapMethod(elementProto, m, () => {
+      c.fullscreenRequests++;
+      const activation: unknown = Reflect.get(win.navigator, 'userActivation');
+      if (typeof activation === 'object' && activation !== null && Reflect.get(activation, 'isActive') === false) {
+        c.fullscreenWithoutGesture++;
+      }
+    });
+  }
+  // beforeunload traps.
+  wrapMethod(protoOf(win, 'EventTarget'), 'addEventListener', (self, args) => {
+    if (self === win && args[0] === 'beforeunload') c.beforeUnloadHandlers++;
+  });
+  wrapAccessor(win, 'onbeforeunload', {
+    set: (_self, v) => {
+      if (typeof v === 'function') c.beforeUnloadHandlers++;
+    },
+  });
+  // Miners: WebAssembly, workers, pool sockets.
+  const wasm: unknown = Reflect.get(win, 'WebAssembly');
+  if (typeof wasm === 'object' && wasm !== null) {
+    for (const m of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+      wrapMethod(wasm, m, () => c.wasmCompiles++);
+    }
+    wrapConstructor(wasm, 'Module', () => c.wasmCompiles++);
+  }
+  for (const k of ['Worker', 'SharedWorker']) wrapConstructor(win, k, () => c.workers++);
+  wrapConstructor(win, 'WebSocket', (args) => {
+    const url = String(args[0] ?? '');
+    if (POOL_URL.test(url) && poolSockets.length < 10) poolSockets.push(hostOf(url.replace(/^ws/, 'http')) || url);
+  });
+  // Referrer / user-agent sniffing, then navigation.
+  wrapAccessor(protoOf(win, 'Document'), 'referrer', {
+    get: () => {
+      c.referrerReads++;
+      lastReferrerRead = now();
+    },
+  });
+  wrapAccessor(protoOf(win, 'Navigator'), 'userAgent', { get: () => c.userAgentReads++ });
+  wrapMethod(win, 'open', (_self, args) => {
+    c.windowOpens++;
+    noteNavigation(args[0]);
+  });
+  watchNavigations(win, noteNavigation);
+
+  installed.set(win, read);
+  return read;
+}
+
+/** Navigation API (Chromium, recent Firefox): sees location.href=/replace/assign, which cannot be wrapped. */
+function watchNavigations(win: Window, note: (url: unknown) => void): void {
+  const nav: unknown = safe(() => Reflect.get(win, 'navigation') as unknown, null);
+  if (typeof nav !== 'object' || nav === null || typeof Reflect.get(nav, 'addEventListener') !== 'function') return;
+  (nav as EventTarget).addEventListener('navigate', (e: Event) => {
+    try {
+      if (Reflect.get(e, 'userInitiated') === true) return;
+      const dest: unknown = Reflect.get(e, 'destination');
+      if (typeof dest === 'object' && dest !== null) note(Reflect.get(dest, 'url'));
+    } catch {
+      /* observation only */
+    }
+  });
+}
+
+function minerGlobals(win: Window): string[] {
+  const found = MINER_GLOBALS.filter((k) => safe(() => Reflect.get(win, k) !== undefined, false));
+  const miner: unknown = safe(() => Reflect.get(win, 'miner') as unknown, undefined);
+  if (typeof miner === 'object' && miner !== null && typeof Reflect.get(miner, 'start') === 'function') {
+    if (['getHashesPerSecond', 'setThrottle', 'getTotalHashes'].some((k) => typeof Reflect.get(miner, k) === 'function')) {
+      found.push('miner');
+    }
+  }
+  return found;
+}
+
+function protoOf(win: Window, ctor: string): object | null {
+  const C: unknown = safe(() => Reflect.get(win, ctor) as unknown, null);
+  if (typeof C !== 'function') return null;
+  const p: unknown = Reflect.get(C, 'prototype');
+  return typeof p === 'object' && p !== null ? p : null;
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+export { ownerOf };
