@@ -80,6 +80,8 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return { opened: true };
     case 'status.get':
       return service.status();
+    case 'diagnostics.get':
+      return service.diagnosticsSnapshot();
     case 'lists.update':
       return service.updateLists(stringArray(message.data.ids));
     case 'lists.subscribe':

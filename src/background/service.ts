@@ -11,7 +11,9 @@ import { importListText, rulesOf } from '../update/import-list';
 import { nextUpdateAfterSuccess } from '../update/schedule';
 import { Updater, type UpdateSummary } from '../update/updater';
 import { hash53 } from '../match/hash';
+import { ruleBytes, ruleCount } from '../match/rule-arrays';
 import type { BypassStore } from './bypass';
+import { Diagnostics, type DiagnosticsSnapshot } from './diagnostics';
 import { siteFromInput } from './site-input';
 
 export interface ServiceDeps {
@@ -50,10 +52,13 @@ export class SentryService {
   private settings: UserSettings = EMPTY_SETTINGS;
   private lists: ListIndex[] = [];
   private storageError: string | null = null;
+  private readonly diagnostics = new Diagnostics();
 
   constructor(private readonly deps: ServiceDeps) {
     this.matcher = this.buildMatcher();
-    this.ready = this.start();
+    this.ready = this.start().finally(() => {
+      this.diagnostics.readyMs = performance.now() - this.diagnostics.startedAt;
+    });
   }
 
   private get now(): number {
@@ -66,8 +71,10 @@ export class SentryService {
 
   private async start(): Promise<void> {
     let db: Db;
+    const openStart = performance.now();
     try {
       db = await this.deps.openDb();
+      this.diagnostics.openDbMs = performance.now() - openStart;
     } catch (error) {
       // Private modes can refuse IndexedDB: protect from the bundled lists, held in memory.
       this.storageError = error instanceof Error ? error.message : String(error);
@@ -79,12 +86,15 @@ export class SentryService {
     this.updater = new Updater({
       store,
       onListsChanged: () => this.reload(),
+      currentRules: (id) => this.lists.find((l) => l.id === id),
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
     await store.removeOrphans();
     await this.installDefaults(store);
+    const loadStart = performance.now();
     await this.reload();
+    this.diagnostics.loadMs = performance.now() - loadStart;
   }
 
   /** First run (or a new default list in an update): import the copy shipped in the package. */
@@ -102,7 +112,7 @@ export class SentryService {
       if (meta.activeVersion !== null) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
-        await importListText(store, meta, text, { etag: null, lastModified: null }, this.now);
+        await importListText({ store, now: this.now }, meta, text, { etag: null, lastModified: null });
       } catch (error) {
         await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
       }
@@ -137,8 +147,11 @@ export class SentryService {
   }
 
   async verdictForPage(url: string, tabId: number): Promise<Verdict> {
+    const asked = performance.now();
     await this.ready;
+    const lookupStart = performance.now();
     const verdict = this.matcher.check(url);
+    this.diagnostics.verdict(performance.now() - lookupStart, lookupStart - asked);
     if (verdict.kind === 'blocked') {
       if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
         return { kind: 'allowed', host: verdict.host, by: 'bypass', reason: verdict.reason };
@@ -177,6 +190,13 @@ export class SentryService {
       update: this.updater?.progress ?? null,
       lastUpdate: this.updater?.lastSummary ?? null,
     };
+  }
+
+  async diagnosticsSnapshot(): Promise<DiagnosticsSnapshot> {
+    await this.ready;
+    const bytes = this.lists.reduce((n, l) => n + ruleBytes(l), 0);
+    const entries = this.lists.reduce((n, l) => n + ruleCount(l), 0);
+    return this.diagnostics.snapshot(bytes, entries);
   }
 
   async updateLists(ids?: string[]): Promise<UpdateSummary> {
@@ -276,6 +296,9 @@ function newMeta(base: Pick<ListMeta, 'id' | 'name' | 'category' | 'source' | 'u
     lastModified: null,
     stats: null,
     failures: 0,
+    deltas: [],
+    deltaEntries: 0,
+    lastImport: null,
     // Bundled lists are fresh at install: no network in the first minutes.
     nextUpdate: base.source === 'bundled' ? nextUpdateAfterSuccess(now) : now,
     addedAt: now,

@@ -1,5 +1,5 @@
 export type { ListFormat, ParsedList, ParseStats } from './types';
-export { parseList } from './parse-list';
+export { parseList, parseListAsync, yieldToEventLoop, type AsyncParseOptions } from './parse-list';
 export { detectFormat } from './detect-format';
 export { normalizeHost, isIPv4 } from './normalize-host';
 export { normalizeUrlRule, splitUrlRule, type UrlRuleParts } from './normalize-url';

@@ -13,6 +13,56 @@ import type { ListFormat, ParsedList } from './types';
  * Never throws on bad input: bad lines are counted in stats.
  */
 export function parseList(text: string, format?: ListFormat): ParsedList {
+  const prepared = prepare(text, format);
+  if ('done' in prepared) return prepared.done;
+  const { lines, fmt, col } = prepared;
+  parseLines(lines, 0, lines.length, fmt, col);
+  return col.result(fmt);
+}
+
+export interface AsyncParseOptions {
+  /** Longest stretch of parsing before giving the event loop a turn (ms). */
+  sliceMs?: number;
+  /** Called between slices with the share of lines done (0..1). */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * The same as parseList, in slices: a million-line list takes seconds to parse, and the
+ * background must keep answering verdicts (and the popup its progress) meanwhile, so no
+ * single task runs longer than `sliceMs`.
+ */
+export async function parseListAsync(
+  text: string,
+  format?: ListFormat,
+  options: AsyncParseOptions = {},
+): Promise<ParsedList> {
+  const prepared = prepare(text, format);
+  if ('done' in prepared) return prepared.done;
+  const { lines, fmt, col } = prepared;
+  const sliceMs = options.sliceMs ?? 30;
+  const step = 2000;
+  let sliceStart = performance.now();
+  for (let start = 0; start < lines.length; start += step) {
+    parseLines(lines, start, Math.min(lines.length, start + step), fmt, col);
+    if (performance.now() - sliceStart > sliceMs) {
+      options.onProgress?.(Math.min(1, (start + step) / lines.length));
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  options.onProgress?.(1);
+  return col.result(fmt);
+}
+
+/** A macrotask boundary: lets pending messages and timers run. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+type Prepared = { done: ParsedList } | { lines: string[]; fmt: ListFormat; col: Collector };
+
+function prepare(text: string, format?: ListFormat): Prepared {
   let json: unknown;
   let fmt: ListFormat;
   if (format === undefined) {
@@ -30,21 +80,19 @@ export function parseList(text: string, format?: ListFormat): ParsedList {
       } catch {
         col.stats.lines++;
         col.invalid('not valid JSON');
-        return col.result(fmt);
+        return { done: col.result(fmt) };
       }
     }
     parseJsonValue(json, col);
-    return col.result(fmt);
+    return { done: col.result(fmt) };
   }
-  parseLines(stripBom(text), fmt, col);
-  return col.result(fmt);
+  return { lines: stripBom(text).split('\n'), fmt, col };
 }
 
-function parseLines(text: string, format: ListFormat, col: Collector): void {
+function parseLines(lines: string[], from: number, to: number, format: ListFormat, col: Collector): void {
   const abp = format === 'abp';
   const dnsmasq = format === 'dnsmasq';
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const raw = lines[i] as string;
     // trim() only when needed: most lines have no surrounding space (\r of CRLF counts as space)
     const line = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();

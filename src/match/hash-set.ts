@@ -30,3 +30,71 @@ export function hasHash(sorted: Float64Array, hash: number): boolean {
   }
   return false;
 }
+
+/** Hashes in slices so a million entries never hold the event loop for long. */
+export async function buildHashSetAsync(
+  entries: readonly string[],
+  yieldFn: () => Promise<void>,
+  sliceMs = 30,
+): Promise<Float64Array> {
+  const out = new Float64Array(entries.length);
+  let sliceStart = performance.now();
+  for (let i = 0; i < entries.length; i++) {
+    out[i] = hash53(entries[i] as string);
+    if ((i & 4095) === 4095 && performance.now() - sliceStart > sliceMs) {
+      await yieldFn();
+      sliceStart = performance.now();
+    }
+  }
+  return sortUnique(out);
+}
+
+/** What turns sorted set `from` into sorted set `to`: one linear pass over both. */
+export function diffSorted(from: Float64Array, to: Float64Array): { added: Float64Array; removed: Float64Array } {
+  const added: number[] = [];
+  const removed: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < from.length || j < to.length) {
+    const a = i < from.length ? (from[i] as number) : Infinity;
+    const b = j < to.length ? (to[j] as number) : Infinity;
+    if (a === b) {
+      i++;
+      j++;
+    } else if (a < b) {
+      removed.push(a);
+      i++;
+    } else {
+      added.push(b);
+      j++;
+    }
+  }
+  return { added: Float64Array.from(added), removed: Float64Array.from(removed) };
+}
+
+/** `base` with `removed` taken out and `added` merged in, still sorted and unique. */
+export function applyDelta(base: Float64Array, added: Float64Array, removed: Float64Array): Float64Array {
+  if (added.length === 0 && removed.length === 0) return base;
+  const out = new Float64Array(base.length + added.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  let r = 0;
+  while (i < base.length || j < added.length) {
+    const a = i < base.length ? (base[i] as number) : Infinity;
+    const b = j < added.length ? (added[j] as number) : Infinity;
+    let next: number;
+    if (a <= b) {
+      next = a;
+      i++;
+      if (a === b) j++;
+    } else {
+      next = b;
+      j++;
+    }
+    while (r < removed.length && (removed[r] as number) < next) r++;
+    if (r < removed.length && removed[r] === next) continue;
+    out[n++] = next;
+  }
+  return n === out.length ? out : out.slice(0, n);
+}

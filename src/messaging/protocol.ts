@@ -1,3 +1,4 @@
+import type { DiagnosticsSnapshot } from '../background/diagnostics';
 import type { Verdict } from '../match/types';
 import type { ListMeta } from '../store/schema';
 import type { UpdateProgress, UpdateSummary } from '../update/updater';
@@ -43,6 +44,8 @@ export interface Protocol {
   'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
 
   'status.get': { request: Record<string, never>; response: StatusSnapshot };
+  /** Timings only (no URLs): for the benchmark and the curious. */
+  'diagnostics.get': { request: Record<string, never>; response: DiagnosticsSnapshot };
   'lists.update': { request: { ids?: string[] }; response: UpdateSummary };
   'lists.subscribe': { request: { url: string }; response: { id: string; summary: UpdateSummary } };
   'lists.remove': { request: { id: string }; response: StatusSnapshot };
@@ -72,6 +75,7 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
 const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
   ...PAGE_MESSAGES,
   'status.get',
+  'diagnostics.get',
   'lists.update',
   'lists.subscribe',
   'lists.remove',

@@ -13,6 +13,7 @@ export function openFraudDb(name = DB_NAME): Promise<Db> {
       if (oldVersion < 1) {
         db.createObjectStore('lists', { keyPath: 'id' });
         db.createObjectStore('listData', { keyPath: ['listId', 'version'] });
+        db.createObjectStore('listDelta', { keyPath: ['listId', 'seq'] });
         db.createObjectStore('settings');
       }
     },

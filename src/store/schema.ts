@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { ListFormat, ParseStats } from '../lists/types';
+import type { RuleArrays, RuleDelta } from '../match/rule-arrays';
 import type { ThreatCategory } from '../match/types';
 
 export const DB_NAME = 'fraud-sentry';
@@ -23,20 +24,43 @@ export interface ListMeta {
   etag: string | null;
   lastModified: string | null;
   stats: ParseStats | null;
+  /**
+   * Changes applied on top of the active version, oldest first (keys into listDelta). A
+   * small update is stored as a delta instead of rewriting the whole list.
+   */
+  deltas: number[];
+  /** Entries the deltas add or remove in all; past a share of the list, the next update rewrites it whole. */
+  deltaEntries: number;
+  lastImport: ImportReport | null;
   /** Consecutive failed updates: drives the back-off. */
   failures: number;
   nextUpdate: number;
   addedAt: number;
 }
 
+/** How the last import went: shown to curious users and read by the benchmark. */
+export interface ImportReport {
+  /** 'full': a new complete version; 'delta': only the changes were written; 'unchanged': same rules. */
+  mode: 'full' | 'delta' | 'unchanged';
+  parseMs: number;
+  hashMs: number;
+  writeMs: number;
+  totalMs: number;
+  bytesWritten: number;
+  entries: number;
+}
+
 /** One complete version of a list's rules, as sorted hash arrays (src/match/hash-set.ts). */
-export interface ListData {
+export interface ListData extends RuleArrays {
   listId: string;
   version: number;
-  blockDomains: Float64Array;
-  allowDomains: Float64Array;
-  blockUrls: Float64Array;
-  allowUrls: Float64Array;
+}
+
+/** Changes to a list since its active version. */
+export interface ListDelta {
+  listId: string;
+  seq: number;
+  delta: RuleDelta;
 }
 
 export interface UserSettings {
@@ -48,5 +72,6 @@ export interface UserSettings {
 export interface FraudSentryDb extends DBSchema {
   lists: { key: string; value: ListMeta };
   listData: { key: [string, number]; value: ListData };
+  listDelta: { key: [string, number]; value: ListDelta };
   settings: { key: 'user'; value: UserSettings };
 }

@@ -42,6 +42,8 @@ export function mountWarning(props: WarningDialogProps): () => void {
 
   const root = document.documentElement;
   root.append(host);
+  // Lets a benchmark read when the warning appeared, relative to navigation start.
+  performance.mark('fraud-sentry:warning-shown');
   for (const child of [...root.children]) if (child !== host) child.setAttribute('inert', '');
   return () => {
     window.removeEventListener('keydown', onKey, true);

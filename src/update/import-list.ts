@@ -1,8 +1,9 @@
-import { parseList } from '../lists';
+import { parseListAsync, yieldToEventLoop } from '../lists';
 import type { ParsedList } from '../lists/types';
-import { buildHashSet } from '../match/hash-set';
-import type { ListStore, RuleArrays } from '../store/list-store';
-import type { ListMeta } from '../store/schema';
+import { buildHashSet, buildHashSetAsync } from '../match/hash-set';
+import { deltaSize, diffRules, ruleBytes, ruleCount, RULE_KINDS, type RuleArrays } from '../match/rule-arrays';
+import type { ListStore } from '../store/list-store';
+import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError } from './feed-error';
 import type { Validators } from './fetch-feed';
 import { nextUpdateAfterSuccess } from './schedule';
@@ -11,6 +12,17 @@ import { nextUpdateAfterSuccess } from './schedule';
 const MAX_SHRINK = 0.9;
 /** Below this size a shrink is not suspicious (small hand-made lists change a lot). */
 const SHRINK_CHECK_MIN_ENTRIES = 100;
+/** Deltas may add up to this share of the list before the next update rewrites it whole. */
+const MAX_DELTA_SHARE = 0.1;
+
+export interface ImportContext {
+  store: ListStore;
+  /** The rules of this list now in force (in memory), to store only what changed. */
+  currentRules?: (id: string) => RuleArrays | undefined;
+  /** Share of the import done (0..1), for the popup's progress. */
+  onProgress?: (done: number) => void;
+  now: number;
+}
 
 export function rulesOf(parsed: ParsedList): RuleArrays {
   return {
@@ -21,22 +33,33 @@ export function rulesOf(parsed: ParsedList): RuleArrays {
   };
 }
 
+/** The same rules as rulesOf, hashed in slices between which the background answers verdicts. */
+async function rulesOfAsync(parsed: ParsedList): Promise<RuleArrays> {
+  const out: Partial<RuleArrays> = {};
+  for (const kind of RULE_KINDS) out[kind] = await buildHashSetAsync(parsed[kind], yieldToEventLoop);
+  return out as RuleArrays;
+}
+
 /**
- * Parses a downloaded (or bundled) list and puts it in force atomically. Throws a
- * FeedError, and changes nothing, when the text gives no usable rules or shrank
- * suspiciously: the previous version keeps protecting.
+ * Parses a downloaded (or bundled) list and puts it in force atomically, as a delta when
+ * little changed. Throws a FeedError, and changes nothing, when the text gives no usable
+ * rules or shrank suspiciously: the previous version keeps protecting.
  */
 export async function importListText(
-  store: ListStore,
+  ctx: ImportContext,
   meta: ListMeta,
   text: string,
   validators: Validators,
-  now: number,
 ): Promise<ListMeta> {
-  const parsed = parseList(text);
-  const rules = rulesOf(parsed);
+  const started = performance.now();
+  const parsed = await parseListAsync(text, undefined, { onProgress: (p) => ctx.onProgress?.(p * 0.8) });
+  const parsedAt = performance.now();
+  const rules = await rulesOfAsync(parsed);
+  const hashedAt = performance.now();
+  ctx.onProgress?.(0.9);
+
   const entryCount = rules.blockDomains.length + rules.blockUrls.length;
-  if (entryCount + rules.allowDomains.length + rules.allowUrls.length === 0) {
+  if (ruleCount(rules) === 0) {
     throw new FeedError('noRules', `No usable rules in the list (${parsed.stats.invalid} invalid lines)`);
   }
   if (meta.entryCount >= SHRINK_CHECK_MIN_ENTRIES && entryCount < meta.entryCount * (1 - MAX_SHRINK)) {
@@ -45,23 +68,62 @@ export async function importListText(
       `The list shrank from ${meta.entryCount} to ${entryCount} entries; the old one is kept`,
     );
   }
+
+  const current = meta.activeVersion === null ? undefined : ctx.currentRules?.(meta.id);
+  const delta = current ? diffRules(current, rules) : null;
+  const changed = delta ? deltaSize(delta) : Infinity;
+  const mode: ImportReport['mode'] =
+    changed === 0
+      ? 'unchanged'
+      : delta && meta.deltaEntries + changed <= ruleCount(rules) * MAX_DELTA_SHARE
+        ? 'delta'
+        : 'full';
+  const bytesWritten = mode === 'full' ? ruleBytes(rules) : mode === 'delta' ? changed * 8 : 0;
+
+  const report = (writeMs: number): ImportReport => ({
+    mode,
+    parseMs: round(parsedAt - started),
+    hashMs: round(hashedAt - parsedAt),
+    writeMs: round(writeMs),
+    totalMs: round(performance.now() - started),
+    bytesWritten,
+    entries: entryCount,
+  });
+  const base = {
+    format: parsed.format,
+    entryCount,
+    stats: parsed.stats,
+    lastSuccess: ctx.now,
+    lastAttempt: ctx.now,
+    lastError: null,
+    failures: 0,
+    nextUpdate: nextUpdateAfterSuccess(ctx.now),
+    etag: validators.etag,
+    lastModified: validators.lastModified,
+  };
   try {
-    return await store.commitVersion(meta.id, rules, {
-      format: parsed.format,
-      entryCount,
-      stats: parsed.stats,
-      lastSuccess: now,
-      lastAttempt: now,
-      lastError: null,
-      failures: 0,
-      nextUpdate: nextUpdateAfterSuccess(now),
-      etag: validators.etag,
-      lastModified: validators.lastModified,
-    });
+    if (mode === 'unchanged') {
+      const next = await ctx.store.patchMeta(meta.id, { ...base, lastImport: report(0) });
+      return next ?? meta;
+    }
+    const writeStart = performance.now();
+    const patch = { ...base, lastImport: null };
+    const next =
+      mode === 'delta' && delta
+        ? await ctx.store.commitDelta(meta.id, delta, patch)
+        : await ctx.store.commitVersion(meta.id, rules, patch);
+    const lastImport = report(performance.now() - writeStart);
+    return (await ctx.store.patchMeta(meta.id, { lastImport })) ?? { ...next, lastImport };
   } catch (error) {
     throw new FeedError(
       'storage',
       `Could not save the list (${error instanceof Error ? error.message : String(error)})`,
     );
+  } finally {
+    ctx.onProgress?.(1);
   }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
 }

@@ -1,5 +1,6 @@
 import type { ListStore } from '../store/list-store';
-import type { ListMeta } from '../store/schema';
+import type { RuleArrays } from '../match/rule-arrays';
+import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError } from './feed-error';
 import { DEFAULT_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed';
 import { importListText } from './import-list';
@@ -9,6 +10,8 @@ export interface UpdateProgress {
   done: number;
   total: number;
   current: string | null;
+  /** Share of the current list's import done (0..1): a million-line list takes seconds. */
+  currentShare: number;
 }
 
 export interface ListUpdateResult {
@@ -17,6 +20,7 @@ export interface ListUpdateResult {
   outcome: 'updated' | 'unchanged' | 'failed';
   error?: string;
   entryCount: number;
+  import?: ImportReport | null;
 }
 
 export interface UpdateSummary {
@@ -28,6 +32,8 @@ export interface UpdaterOptions {
   store: ListStore;
   /** Called after any list changed, so the background rebuilds what it matches against. */
   onListsChanged: () => Promise<void>;
+  /** The rules of a list now in force, so an update can store only what changed. */
+  currentRules?: (id: string) => RuleArrays | undefined;
   fetchImpl?: typeof fetch;
   limits?: FetchLimits;
   now?: () => number;
@@ -59,11 +65,11 @@ export class Updater {
     const metas = (await this.options.store.allMeta()).filter(
       (m) => (!select.ids || select.ids.includes(m.id)) && (!select.dueOnly || m.nextUpdate <= now),
     );
-    this.progress = { done: 0, total: metas.length, current: null };
+    this.progress = { done: 0, total: metas.length, current: null, currentShare: 0 };
     const results: ListUpdateResult[] = [];
     let changed = false;
     for (const meta of metas) {
-      this.progress = { ...this.progress, current: meta.name };
+      this.progress = { ...this.progress, current: meta.name, currentShare: 0 };
       const result = await this.updateOne(meta);
       if (result.outcome === 'updated') changed = true;
       results.push(result);
@@ -97,8 +103,26 @@ export class Updater {
         });
         return { ...base, outcome: 'unchanged', entryCount: next?.entryCount ?? meta.entryCount };
       }
-      const next = await importListText(store, meta, feed.text, feed.validators, started);
-      return { ...base, outcome: 'updated', entryCount: next.entryCount };
+      const next = await importListText(
+        {
+          store,
+          currentRules: this.options.currentRules,
+          now: started,
+          onProgress: (share) => {
+            if (this.progress) this.progress = { ...this.progress, currentShare: share };
+          },
+        },
+        meta,
+        feed.text,
+        feed.validators,
+      );
+      const unchanged = next.lastImport?.mode === 'unchanged';
+      return {
+        ...base,
+        outcome: unchanged ? 'unchanged' : 'updated',
+        entryCount: next.entryCount,
+        import: next.lastImport,
+      };
     } catch (error) {
       const message = error instanceof FeedError || error instanceof Error ? error.message : String(error);
       const failures = meta.failures + 1;

@@ -46,8 +46,13 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
       </div>
       {progress && (
         <p role="status" data-testid="update-progress">
-          <progress max={progress.total} value={progress.done} />{' '}
-          {t('popupUpdating', [Math.min(progress.done + 1, progress.total), progress.total, progress.current ?? ''])}
+          <progress max={progress.total} value={progress.done + progress.currentShare} />{' '}
+          {t('popupUpdating', [
+            Math.min(progress.done + 1, progress.total),
+            progress.total,
+            progress.current ?? '',
+            Math.round(progress.currentShare * 100),
+          ])}
         </p>
       )}
       {result && (

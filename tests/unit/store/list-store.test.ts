@@ -26,6 +26,9 @@ function meta(id: string): ListMeta {
     lastModified: null,
     stats: null,
     failures: 0,
+    deltas: [],
+    deltaEntries: 0,
+    lastImport: null,
     nextUpdate: 0,
     addedAt: 0,
   };
