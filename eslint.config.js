@@ -12,6 +12,8 @@ export default tseslint.config(
       'bench/**',
       'test-results/**',
       'playwright-report/**',
+      // Hand-made hostile and harmless test pages: plain scripts that imitate real sites.
+      'tests/fixtures/pages/**',
     ],
   },
   js.configs.recommended,

@@ -21,9 +21,20 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs'],
     ...(browser === 'firefox'
       ? {
+          // MV2: host permissions live in `permissions`; webRequestBlocking decides before load.
+          permissions: [
+            'storage',
+            'unlimitedStorage',
+            'alarms',
+            'tabs',
+            'webRequest',
+            'webRequestBlocking',
+            'http://*/*',
+            'https://*/*',
+          ],
+          web_accessible_resources: ['warning.html'],
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
@@ -32,6 +43,11 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs', 'declarativeNetRequestWithHostAccess'],
+          host_permissions: ['http://*/*', 'https://*/*'],
+          // Before-load redirects may only lead to a page the web can reach.
+          web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],
+        }),
   }),
 });

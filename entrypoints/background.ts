@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { BypassStore } from '@/src/background/bypass';
 import { handleMessage, type HandlerContext } from '@/src/background/handle-message';
-import { SentryService } from '@/src/background/service';
+import { SentryService, type PreloadLayer } from '@/src/background/service';
+import { DnrSync } from '@/src/blocking/dnr-sync';
 import { t } from '@/src/guidance/i18n';
 import { openFraudDb } from '@/src/store/open-db';
 
@@ -10,7 +11,9 @@ const UPDATE_ALARM = 'update-lists';
 const ALARM_PERIOD_MINUTES = 30;
 
 export default defineBackground(() => {
+  const warningPageUrl = browser.runtime.getURL('/warning.html');
   const service = new SentryService({
+    preload: chromePreloadLayer(warningPageUrl),
     openDb: () => openFraudDb(),
     readBundled: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/'))).text(),
     bypass: new BypassStore(sessionPersistence()),
@@ -36,10 +39,40 @@ export default defineBackground(() => {
     if (alarm.name === UPDATE_ALARM) void service.updateDueLists();
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+  if (import.meta.env.FIREFOX) {
+    // Firefox keeps blocking webRequest: each top-level navigation is decided by the
+    // matcher itself before the request leaves, URL-path rules included.
+    browser.webRequest.onBeforeRequest.addListener(
+      // Firefox accepts a Promise from a blocking listener; the chrome typings do not know that.
+      (details) =>
+        service.redirectBeforeLoad(
+          details.url,
+          details.tabId,
+          warningPageUrl,
+        ) as unknown as Browser.webRequest.BlockingResponse,
+      { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+      ['blocking'],
+    );
+  }
   void browser.alarms.get(UPDATE_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(UPDATE_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
   });
 });
+
+/** Chrome (MV3) has no blocking webRequest: before-load blocking is declarativeNetRequest rules. */
+function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {
+  if (import.meta.env.FIREFOX || !browser.declarativeNetRequest) return undefined;
+  const dnr = new DnrSync(
+    browser.declarativeNetRequest,
+    {
+      load: async () => ((await browser.storage.local.get('dnrSlots')).dnrSlots ?? {}) as Record<string, number>,
+      save: (slots) => browser.storage.local.set({ dnrSlots: slots }),
+    },
+    warningPageUrl,
+  );
+  void dnr.restoreCounts();
+  return dnr;
+}
 
 function sessionPersistence() {
   const session = browser.storage.session;

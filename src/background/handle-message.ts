@@ -78,6 +78,24 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
     case 'page.openSettings':
       await ctx.tabs.openExtensionPage('/popup.html?tab=1');
       return { opened: true };
+    case 'warning.check':
+      return service.verdictForWarningPage(text(message.data.url));
+    case 'warning.proceed': {
+      const tabId = needTab(from);
+      const url = text(message.data.url);
+      const allowed = await service.proceed(url, tabId, message.data.always === true);
+      if (allowed) await ctx.tabs.navigate(tabId, allowed);
+      return { navigated: allowed !== null };
+    }
+    case 'warning.leave': {
+      const tabId = needTab(from);
+      try {
+        await ctx.tabs.goBack(tabId);
+      } catch {
+        await ctx.tabs.navigate(tabId, 'about:blank');
+      }
+      return { left: true };
+    }
     case 'status.get':
       return service.status();
     case 'diagnostics.get':
@@ -95,6 +113,13 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
     case 'trusted.remove':
       return service.removeTrusted(text(message.data.site));
   }
+}
+
+/** The warning page's choices act on the tab it is shown in, known from the sender. */
+function needTab(from: SenderKind): number {
+  if (from.kind !== 'extension' || from.tabId === null)
+    throw new UserError('refused', 'Only the warning page in a tab can ask this');
+  return from.tabId;
 }
 
 function needPage<T>(page: T | null): T {

@@ -1,6 +1,7 @@
 import { Matcher } from '../match/matcher';
 import type { ListIndex, Verdict } from '../match/types';
 import { parseList } from '../lists';
+import type { ParsedList } from '../lists/types';
 import type { ListSummary, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
 import type { Db } from '../store/open-db';
@@ -16,6 +17,20 @@ import type { BypassStore } from './bypass';
 import { Diagnostics, type DiagnosticsSnapshot } from './diagnostics';
 import { siteFromInput } from './site-input';
 
+/**
+ * The layer that stops a listed site before it loads. Chrome: declarativeNetRequest rules
+ * kept in step with the lists (src/blocking/dnr-sync.ts). Firefox decides each request
+ * from the matcher itself (webRequest), so it needs no such layer.
+ */
+export interface PreloadLayer {
+  replaceList(listId: string, block: readonly string[], allow: readonly string[]): Promise<void>;
+  removeList(listId: string): Promise<void>;
+  setUserRules(blocked: readonly string[], trusted: readonly string[]): Promise<void>;
+  allowOnce(tabId: number, host: string): Promise<unknown>;
+  clearBypasses(tabId?: number): Promise<void>;
+  readonly state: { domains: number; error: string | null };
+}
+
 export interface ServiceDeps {
   openDb: () => Promise<Db>;
   /** Reads a file shipped in the package (a bundled list). */
@@ -25,6 +40,7 @@ export interface ServiceDeps {
   now?: () => number;
   defaultLists?: readonly DefaultList[];
   userListName?: string;
+  preload?: PreloadLayer;
 }
 
 export class UserError extends Error {
@@ -87,6 +103,7 @@ export class SentryService {
       store,
       onListsChanged: () => this.reload(),
       currentRules: (id) => this.lists.find((l) => l.id === id),
+      onParsed: (id, parsed) => this.preloadList(id, parsed),
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
@@ -112,7 +129,15 @@ export class SentryService {
       if (meta.activeVersion !== null) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
-        await importListText({ store, now: this.now }, meta, text, { etag: null, lastModified: null });
+        await importListText(
+          { store, now: this.now, onParsed: (id, parsed) => this.preloadList(id, parsed) },
+          meta,
+          text,
+          {
+            etag: null,
+            lastModified: null,
+          },
+        );
       } catch (error) {
         await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
       }
@@ -142,6 +167,11 @@ export class SentryService {
     this.matcher = this.buildMatcher();
   }
 
+  /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
+  private async preloadList(id: string, parsed: ParsedList): Promise<void> {
+    await this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains).catch(() => undefined);
+  }
+
   private buildMatcher(): Matcher {
     return new Matcher(this.lists, this.settings, this.deps.userListName);
   }
@@ -162,15 +192,43 @@ export class SentryService {
   }
 
   /** "Continue anyway": decided for the page the browser says the tab shows. */
-  async proceed(url: string, tabId: number, always: boolean): Promise<void> {
+  /**
+   * "Continue anyway" for `url` in `tabId`. Returns the URL to go on to, or null when the
+   * URL is not one this extension blocks (so a crafted request can never open anything
+   * else, such as a javascript: or data: URL).
+   */
+  async proceed(url: string, tabId: number, always: boolean): Promise<string | null> {
     await this.ready;
     const verdict = this.matcher.check(url);
-    if (verdict.kind !== 'blocked') return;
+    if (verdict.kind !== 'blocked') return verdict.kind === 'ignored' ? null : new URL(url).href;
     if (always) {
       await this.changeSettings((s) => ({ ...s, trustedSites: addUnique(s.trustedSites, verdict.host) }));
     } else {
       await this.deps.bypass.allow(tabId, verdict.host);
+      await this.deps.preload?.allowOnce(tabId, verdict.host).catch(() => undefined);
     }
+    return new URL(url).href;
+  }
+
+  /**
+   * For the warning page: its URL comes from the page's address (which any site can
+   * craft, the page being reachable from the web), so it is only ever checked, never trusted.
+   */
+  async verdictForWarningPage(url: string): Promise<Verdict> {
+    await this.ready;
+    const verdict = this.matcher.check(url);
+    if (verdict.kind === 'blocked') {
+      void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    }
+    return verdict;
+  }
+
+  /** Firefox's before-load check of a top-level navigation (webRequest, blocking). */
+  async redirectBeforeLoad(url: string, tabId: number, warningPageUrl: string): Promise<{ redirectUrl?: string }> {
+    await this.ready;
+    const verdict = this.matcher.check(url);
+    if (verdict.kind !== 'blocked' || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return {};
+    return { redirectUrl: `${warningPageUrl}#${url}` };
   }
 
   async status(): Promise<StatusSnapshot> {
@@ -189,6 +247,7 @@ export class SentryService {
       trustedSites: [...this.settings.trustedSites],
       update: this.updater?.progress ?? null,
       lastUpdate: this.updater?.lastSummary ?? null,
+      preload: this.deps.preload ? this.deps.preload.state : null,
     };
   }
 
@@ -236,6 +295,7 @@ export class SentryService {
     if (!meta) throw new UserError('listUnknown', 'No such list');
     if (meta.source !== 'subscription') throw new UserError('listBundled', 'Bundled lists cannot be removed');
     await store.removeList(id);
+    await this.deps.preload?.removeList(id).catch(() => undefined);
     await this.reload();
     return this.status();
   }
@@ -263,13 +323,20 @@ export class SentryService {
 
   async tabClosed(tabId: number): Promise<void> {
     await this.deps.bypass.forgetTab(tabId);
+    await this.deps.preload?.clearBypasses(tabId).catch(() => undefined);
   }
 
   private async changeSettings(change: (s: UserSettings) => UserSettings): Promise<void> {
     await this.ready;
     const store = this.requireStore();
+    const before = this.settings;
     this.settings = await store.updateSettings(change);
     this.matcher = this.buildMatcher();
+    if (before.blockedSites !== this.settings.blockedSites || before.trustedSites !== this.settings.trustedSites) {
+      await this.deps.preload
+        ?.setUserRules(this.settings.blockedSites, this.settings.trustedSites)
+        .catch(() => undefined);
+    }
   }
 
   private requireStore(): ListStore {

@@ -19,7 +19,7 @@ export function createHiddenChecker(win: Window): HiddenChecker {
   const check = (el: Element, depth: number): HiddenReason | null => {
     const cached = cache.get(el);
     if (cached !== undefined) return cached;
-    let style: CSSStyleDeclaration | null = null;
+    let style: CSSStyleDeclaration | null;
     try {
       style = win.getComputedStyle(el);
     } catch {
@@ -80,12 +80,15 @@ function sameColourAsBackground(win: Window, el: Element, bgCache: Map<Element, 
     let bg = bgCache.get(cur);
     if (bg === undefined) {
       try {
-        bg = normColour(win.getComputedStyle(cur).backgroundColor);
+        const st = win.getComputedStyle(cur);
+        // A background image can make any text colour readable: give up rather than guess.
+        bg = /url\(|gradient\(/i.test(st.backgroundImage) ? 'image' : normColour(st.backgroundColor);
       } catch {
         return false;
       }
       bgCache.set(cur, bg);
     }
+    if (bg === 'image') return false;
     if (bg === '' || bg === 'transparent' || bg === 'rgba(0,0,0,0)') continue;
     return bg === colour;
   }
@@ -95,7 +98,8 @@ function sameColourAsBackground(win: Window, el: Element, bgCache: Map<Element, 
 function normColour(c: string): string {
   const s = c.replace(/\s+/g, '').toLowerCase();
   const hex = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(s);
-  if (hex) return `rgb(${parseInt(hex[1]! + hex[1]!, 16)},${parseInt(hex[2]! + hex[2]!, 16)},${parseInt(hex[3]! + hex[3]!, 16)})`;
+  if (hex)
+    return `rgb(${parseInt(hex[1]! + hex[1]!, 16)},${parseInt(hex[2]! + hex[2]!, 16)},${parseInt(hex[3]! + hex[3]!, 16)})`;
   const hex6 = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/.exec(s);
   if (hex6) return `rgb(${parseInt(hex6[1]!, 16)},${parseInt(hex6[2]!, 16)},${parseInt(hex6[3]!, 16)})`;
   if (s === 'white') return 'rgb(255,255,255)';

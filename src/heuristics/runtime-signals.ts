@@ -4,9 +4,9 @@
  * It wraps page APIs (see hooks.ts) and only counts; the isolated world reads the counts
  * through signal-bridge.ts. Install it at document_start, before page scripts run.
  */
-import { ownerOf, wrapAccessor, wrapConstructor, wrapMethod } from './hooks';
+import { wrapAccessor, wrapConstructor, wrapMethod } from './hooks';
 import type { RuntimeSignals } from './types';
-import { hostOf, sameSite } from './util';
+import { hostOf } from './util';
 
 export interface MonitorOptions {
   /** Clock, injectable for tests. */
@@ -20,7 +20,8 @@ const DIALOG_WINDOW_MS = 10_000;
 /** A navigation this soon after `document.referrer` was read counts as referrer-driven. */
 const REDIRECT_AFTER_READ_MS = 3000;
 const MINER_GLOBALS = ['CoinHive', 'CoinImp', 'CryptoLoot', 'CRLT', 'deepMiner', 'Minero', 'WMP', 'JSEcoin', 'webmr'];
-const POOL_URL = /pool|xmr|monero|coinhive|crypto-?loot|webmine|cryptonight|stratum|nimiq|minexmr|:(?:3333|4444|5555|7777|14444|45560|45700)\b/i;
+const POOL_URL =
+  /pool|xmr|monero|coinhive|crypto-?loot|webmine|cryptonight|stratum|nimiq|minexmr|:(?:3333|4444|5555|7777|14444|45560|45700)\b/i;
 
 /** Counts how many events fall inside the busiest sliding window. */
 class Burst {
@@ -74,8 +75,14 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
 
   const noteNavigation = (url: unknown): void => {
     if (typeof url !== 'string' || now() - lastReferrerRead > REDIRECT_AFTER_READ_MS) return;
-    const target = hostOf(new URL(url, safe(() => win.location.href, 'about:blank')).href);
-    if (target === '' || sameSite(target, safe(() => win.location.hostname, ''))) return;
+    const target = hostOf(
+      new URL(
+        url,
+        safe(() => win.location.href, 'about:blank'),
+      ).href,
+    );
+    // Exact host only here; the detector decides what counts as the same site.
+    if (target === '' || target === safe(() => win.location.hostname, '')) return;
     if (redirects.length < 10) redirects.push(target);
     options.onRedirect?.(read());
   };
@@ -107,7 +114,8 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
     });
   }
   // beforeunload traps.
-  wrapMethod(protoOf(win, 'EventTarget'), 'addEventListener', (self, args) => {
+  // Wrapped where the window finds it (EventTarget.prototype in browsers): one hook, no double count.
+  wrapMethod(win, 'addEventListener', (self, args) => {
     if (self === win && args[0] === 'beforeunload') c.beforeUnloadHandlers++;
   });
   wrapAccessor(win, 'onbeforeunload', {
@@ -129,13 +137,21 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
     if (POOL_URL.test(url) && poolSockets.length < 10) poolSockets.push(hostOf(url.replace(/^ws/, 'http')) || url);
   });
   // Referrer / user-agent sniffing, then navigation.
-  wrapAccessor(protoOf(win, 'Document'), 'referrer', {
-    get: () => {
-      c.referrerReads++;
-      lastReferrerRead = now();
+  wrapAccessor(
+    safe(() => win.document, null),
+    'referrer',
+    {
+      get: () => {
+        c.referrerReads++;
+        lastReferrerRead = now();
+      },
     },
-  });
-  wrapAccessor(protoOf(win, 'Navigator'), 'userAgent', { get: () => c.userAgentReads++ });
+  );
+  wrapAccessor(
+    safe(() => win.navigator, null),
+    'userAgent',
+    { get: () => c.userAgentReads++ },
+  );
   wrapMethod(win, 'open', (_self, args) => {
     c.windowOpens++;
     noteNavigation(args[0]);
@@ -165,7 +181,9 @@ function minerGlobals(win: Window): string[] {
   const found = MINER_GLOBALS.filter((k) => safe(() => Reflect.get(win, k) !== undefined, false));
   const miner: unknown = safe(() => Reflect.get(win, 'miner') as unknown, undefined);
   if (typeof miner === 'object' && miner !== null && typeof Reflect.get(miner, 'start') === 'function') {
-    if (['getHashesPerSecond', 'setThrottle', 'getTotalHashes'].some((k) => typeof Reflect.get(miner, k) === 'function')) {
+    if (
+      ['getHashesPerSecond', 'setThrottle', 'getTotalHashes'].some((k) => typeof Reflect.get(miner, k) === 'function')
+    ) {
       found.push('miner');
     }
   }
@@ -186,5 +204,3 @@ function safe<T>(f: () => T, fallback: T): T {
     return fallback;
   }
 }
-
-export { ownerOf };

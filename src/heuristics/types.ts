@@ -18,15 +18,7 @@ export interface Finding {
 
 /** Why a link or text counts as hidden from the reader. */
 export type HiddenReason =
-  | 'display'
-  | 'visibility'
-  | 'opacity'
-  | 'offscreen'
-  | 'zero-size'
-  | 'clip'
-  | 'font-size'
-  | 'same-colour'
-  | 'container';
+  'display' | 'visibility' | 'opacity' | 'offscreen' | 'zero-size' | 'clip' | 'font-size' | 'same-colour' | 'container';
 
 export interface LinkInfo {
   /** Lower-case host of the resolved href, '' for javascript:, mailto: and the like. */

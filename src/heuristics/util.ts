@@ -58,9 +58,3 @@ export function hostOf(url: string): string {
     return '';
   }
 }
-
-/** Same site, loosely: equal, or one is a subdomain of the other. */
-export function sameSite(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}

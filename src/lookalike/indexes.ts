@@ -17,10 +17,12 @@ export interface LabelInfo {
 
 const TLD_OPTS = { allowPrivateDomains: true } as const;
 
-/** Shortest strong label that may match by edit distance 1 anywhere, or as a substring. */
+/** Shortest strong label matched as a substring (or as a typo inside a combo). */
 export const MIN_TYPO_LEN = 5;
-/** Strong labels this long also match at edit distance 2. */
-export const MIN_TYPO2_LEN = 9;
+/** Shortest strong label matched at edit distance 1 under any suffix (shorter: same suffix only). */
+export const MIN_TYPO_ANYWHERE = 6;
+/** Shortest strong label where dropping any one letter counts as a typo. */
+export const MIN_DROP_LEN = 9;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -34,8 +36,6 @@ export const OFFICIAL = new Map<string, Brand>();
 export const EXACT = new Map<string, LabelInfo[]>();
 /** Deletion neighbourhood of strong alphabetic labels (length ≥ 4) → infos. */
 export const DELS = new Map<string, LabelInfo[]>();
-/** Strong alphabetic labels long enough for edit distance 2. */
-export const LONG: LabelInfo[] = [];
 /** Strong alphabetic labels matched as substrings, longest first. */
 export const SUBSTR: LabelInfo[] = [];
 
@@ -53,7 +53,6 @@ for (const brand of BRANDS) {
     push(EXACT, text, info);
     if (weak || info.numeric) return;
     if (text.length >= 4) for (const d of deletions(text)) push(DELS, d, info);
-    if (text.length >= MIN_TYPO2_LEN) LONG.push(info);
     if (text.length >= MIN_TYPO_LEN) SUBSTR.push(info);
   };
   for (const l of brand.labels) add(l, false);

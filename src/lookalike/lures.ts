@@ -1,21 +1,36 @@
 /**
  * Words phishers join to a brand name ("icbc-login", "qq-kefu", "appleid-verify").
  * English and pinyin. A short or generic brand label (qq, jd, apple) only counts when
- * one of these sits next to it. Shop/store/mall/music and similar are left out on
- * purpose: third parties use them innocently with brand names.
+ * one of these sits next to it. Left out on purpose, because brands and third parties
+ * use them innocently: shop/store/mall/music, pay/payment, online, services, connect,
+ * gift(s), banking (douyinpay, amazonservices, visaonline, steamgifts, officebanking).
  */
-export const LURE_WORDS: ReadonlySet<string> = new Set([
-  // English
-  'login', 'logon', 'signin', 'signon', 'sign', 'verify', 'verified', 'verification', 'validate', 'validation',
-  'secure', 'security', 'safe', 'safety', 'account', 'accounts', 'acct', 'update', 'updates', 'support',
-  'service', 'services', 'helpdesk', 'help', 'customer', 'care', 'pay', 'payment', 'payments', 'wallet',
-  'bank', 'banking', 'ebank', 'online', 'auth', 'authentication', 'id', 'unlock', 'unblock', 'unlocked',
-  'refund', 'refunds', 'recover', 'recovery', 'restore', 'confirm', 'confirmation', 'billing', 'invoice',
-  'reward', 'rewards', 'gift', 'gifts', 'prize', 'bonus', 'claim', 'activate', 'activation', 'official',
-  'alert', 'alerts', 'notice', 'suspended', 'locked', 'limited', 'reset', 'password', 'token', 'airdrop',
-  'connect', 'sync', 'dapp', 'portal', 'webmail', 'signup', 'register', 'kyc', 'appeal',
-  // Pinyin
-  'denglu', 'yanzheng', 'anquan', 'zhifu', 'tuikuan', 'lipei', 'jiedong', 'zhongjiang', 'hongbao', 'jifen',
-  'duihuan', 'kefu', 'buchang', 'butie', 'shenhe', 'renzheng', 'zhanghu', 'yinhang', 'wangyin', 'daikuan',
-  'jiekuan', 'shouquan', 'guanfang', 'zhuxiao', 'zhengxin', 'tixian',
-]);
+export const LURE_WORDS: ReadonlySet<string> = new Set(
+  [
+    // English
+    'login logon signin signon verify verified verification validate validation secure security',
+    'safe safety account accounts acct update updates support service helpdesk help customer care',
+    'wallet bank ebank auth authentication id unlock unblock refund refunds recover recovery restore',
+    'confirm confirmation billing invoice reward rewards prize bonus claim activate activation official',
+    'alert alerts notice suspended locked limited reset password token airdrop sync dapp portal webmail',
+    'signup register kyc appeal',
+    // Pinyin
+    'denglu yanzheng anquan zhifu tuikuan lipei jiedong zhongjiang hongbao jifen duihuan kefu buchang',
+    'butie shenhe renzheng zhanghu yinhang wangyin daikuan jiekuan shouquan guanfang zhuxiao zhengxin tixian',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/**
+ * The stronger lures: only these count when glued to a name without a hyphen
+ * ("icbclogin", "verifyappleid"). Milder ones (help, service, id, bank, zhengxin) glue
+ * innocently: helpweixin, tencentid, pinganzhengxin, 95599bank.
+ */
+export const GLUE_LURES: ReadonlySet<string> = new Set(
+  (
+    'login logon signin verify verification secure security account update unlock unblock refund recover ' +
+    'recovery confirm billing reward claim activate kyc appeal wallet airdrop denglu yanzheng anquan tuikuan ' +
+    'jiedong zhongjiang kefu renzheng shouquan zhuxiao'
+  ).split(' '),
+);

@@ -30,6 +30,8 @@ export interface StatusSnapshot {
   trustedSites: string[];
   update: UpdateProgress | null;
   lastUpdate: UpdateSummary | null;
+  /** Before-load blocking (Chrome's declarativeNetRequest): domains covered, last error. */
+  preload: { domains: number; error: string | null } | null;
 }
 
 /**
@@ -42,6 +44,11 @@ export interface Protocol {
   'page.proceed': { request: { always: boolean }; response: { reload: boolean } };
   'page.leave': { request: Record<string, never>; response: { left: boolean } };
   'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
+
+  /** From the extension's warning page, which a before-load redirect opened in the tab. */
+  'warning.check': { request: { url: string }; response: Verdict };
+  'warning.proceed': { request: { url: string; always: boolean }; response: { navigated: boolean } };
+  'warning.leave': { request: Record<string, never>; response: { left: boolean } };
 
   'status.get': { request: Record<string, never>; response: StatusSnapshot };
   /** Timings only (no URLs): for the benchmark and the curious. */
@@ -74,6 +81,9 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
 
 const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
   ...PAGE_MESSAGES,
+  'warning.check',
+  'warning.proceed',
+  'warning.leave',
   'status.get',
   'diagnostics.get',
   'lists.update',

@@ -2,7 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 
 export type SenderKind =
   | { kind: 'page'; tabId: number; frameId: number; url: string }
-  | { kind: 'extension' }
+  /** An extension page; `tabId` when it is shown in a tab's top frame (the warning page). */
+  | { kind: 'extension'; tabId: number | null }
   | { kind: 'refused'; why: string };
 
 /**
@@ -17,7 +18,10 @@ export function classifySender(
 ): SenderKind {
   if (sender.id !== extensionId) return { kind: 'refused', why: 'foreign extension or web page' };
   const url = sender.url ?? '';
-  if (url.startsWith(extensionOrigin)) return { kind: 'extension' };
+  if (url.startsWith(extensionOrigin)) {
+    const inTab = sender.tab?.id !== undefined && sender.tab.id >= 0 && (sender.frameId ?? 0) === 0;
+    return { kind: 'extension', tabId: inTab ? (sender.tab?.id ?? null) : null };
+  }
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return { kind: 'refused', why: 'no tab' };
   const pageUrl = sender.url ?? sender.tab?.url;

@@ -19,6 +19,8 @@ export interface ImportContext {
   store: ListStore;
   /** The rules of this list now in force (in memory), to store only what changed. */
   currentRules?: (id: string) => RuleArrays | undefined;
+  /** Called once the new version is in force, with its rules as text (for before-load blocking). */
+  onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
   /** Share of the import done (0..1), for the popup's progress. */
   onProgress?: (done: number) => void;
   now: number;
@@ -113,7 +115,9 @@ export async function importListText(
         ? await ctx.store.commitDelta(meta.id, delta, patch)
         : await ctx.store.commitVersion(meta.id, rules, patch);
     const lastImport = report(performance.now() - writeStart);
-    return (await ctx.store.patchMeta(meta.id, { lastImport })) ?? { ...next, lastImport };
+    const saved = (await ctx.store.patchMeta(meta.id, { lastImport })) ?? { ...next, lastImport };
+    await ctx.onParsed?.(meta.id, parsed);
+    return saved;
   } catch (error) {
     throw new FeedError(
       'storage',

@@ -1,4 +1,5 @@
 import type { ListStore } from '../store/list-store';
+import type { ParsedList } from '../lists/types';
 import type { RuleArrays } from '../match/rule-arrays';
 import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError } from './feed-error';
@@ -34,6 +35,7 @@ export interface UpdaterOptions {
   onListsChanged: () => Promise<void>;
   /** The rules of a list now in force, so an update can store only what changed. */
   currentRules?: (id: string) => RuleArrays | undefined;
+  onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
   fetchImpl?: typeof fetch;
   limits?: FetchLimits;
   now?: () => number;
@@ -107,6 +109,7 @@ export class Updater {
         {
           store,
           currentRules: this.options.currentRules,
+          onParsed: this.options.onParsed,
           now: started,
           onProgress: (share) => {
             if (this.progress) this.progress = { ...this.progress, currentShare: share };

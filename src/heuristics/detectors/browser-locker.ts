@@ -41,7 +41,6 @@ export const SCARE_PHRASES: readonly string[] = [
   '请勿重启',
   '立即拨打',
   '请立即致电',
-  '技术支持',
   '个人信息被盗',
   '银行信息',
   '微软客服',
@@ -83,7 +82,8 @@ export function detectBrowserLocker(s: PageSnapshot, signals?: RuntimeSignals): 
   return {
     id: 'browser-locker',
     score,
-    reason: 'This page pretends your device is infected or locked and tries to keep you from leaving so that you call a "support" number.',
+    reason:
+      'This page pretends your device is infected or locked and tries to keep you from leaving so that you call a "support" number.',
     reasonZh: '此网页谎称您的设备中毒或被锁定，并阻止您离开，诱导您拨打所谓的“客服”电话，这是常见的技术支持诈骗。',
     evidence,
   };

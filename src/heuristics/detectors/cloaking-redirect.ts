@@ -5,12 +5,15 @@
  * navigation sink close together; the MAIN-world monitor can confirm it at run time.
  */
 import type { Finding, PageSnapshot, RuntimeSignals } from '../types';
-import { clip, hostOf, near, noisyOr, positions, round2, sameSite } from '../util';
+import { sameSite } from '../site';
+import { clip, hostOf, near, noisyOr, positions, round2 } from '../util';
 
 const PROXIMITY = 800; // chars: the three parts of a cloaking snippet sit in one small block
 
 const REFERRER = /document\s*\.\s*referrer|\[\s*['"]referrer['"]\s*\]/gi;
-const ENGINES = /baidu|sogou|so\.com|sm\.cn|shenma|haosou|soso|360\.cn|toutiao|youdao|google\.|bing\.|yahoo|yandex/gi;
+// `\\?\.` also matches the escaped dot inside regex literals such as /so\.com/.
+const ENGINES =
+  /baidu|sogou|\bso\\?\.com|\bsm\\?\.cn|shenma|haosou|soso|360\\?\.cn|toutiao|youdao|\bgoogle\\?\.|\bbing\\?\.|yahoo|yandex/gi;
 const USER_AGENT = /navigator\s*\.\s*useragent|\[\s*['"]useragent['"]\s*\]/gi;
 const SPIDER = /spider|crawler|googlebot|bingbot|\bbot\b|slurp/gi;
 const SINKS = [

@@ -9,14 +9,14 @@ import { clip, noisyOr, round2 } from '../util';
 
 const MINER_SCRIPT =
   /coin-?hive|crypto-?loot|coinimp|deepminer|cryptonight|webminepool|minero\.|jsecoin|coinhave|authedmine|monerominer|webmr\.js|crypta\.js|\bxmr[-_.]?miner|(?:^|[/._-])miner(?:\.min)?\.js/i;
-const INLINE_MINER: readonly RegExp[] = [
-  /CoinHive\s*\.\s*(?:Anonymous|User|Token)/,
-  /(?:CryptoLoot|CRLT)\s*\.\s*Anonymous/,
-  /deepMiner\s*\.\s*(?:Anonymous|Init)/,
-  /CoinImp\s*\.\s*Anonymous|\bClient\s*\.\s*Anonymous\s*\(/,
-  /\bcryptonight\b/i,
-  /stratum\+tcp:\/\//i,
-  /\bminer\s*\.\s*start\s*\(/,
+const INLINE_MINER: readonly { name: string; re: RegExp }[] = [
+  { name: 'CoinHive.Anonymous', re: /CoinHive\s*\.\s*(?:Anonymous|User|Token)/ },
+  { name: 'CryptoLoot.Anonymous', re: /(?:CryptoLoot|CRLT)\s*\.\s*Anonymous/ },
+  { name: 'deepMiner', re: /deepMiner\s*\.\s*(?:Anonymous|Init)/ },
+  { name: 'CoinImp/Client.Anonymous', re: /CoinImp\s*\.\s*Anonymous|\bClient\s*\.\s*Anonymous\s*\(/ },
+  { name: 'cryptonight', re: /\bcryptonight\b/i },
+  { name: 'stratum pool URL', re: /stratum\+tcp:\/\//i },
+  { name: 'miner.start()', re: /\bminer\s*\.\s*start\s*\(/ },
 ];
 
 export function detectCryptominer(s: PageSnapshot, signals?: RuntimeSignals): Finding | null {
@@ -28,10 +28,10 @@ export function detectCryptominer(s: PageSnapshot, signals?: RuntimeSignals): Fi
     parts.push(0.7);
     evidence.push(`miner script: ${clip(srcs[0] ?? '', 80)}`);
   }
-  const inline = INLINE_MINER.filter((re) => s.inlineScripts.some((code) => re.test(code)));
+  const inline = INLINE_MINER.filter((p) => s.inlineScripts.some((code) => p.re.test(code)));
   if (inline.length > 0) {
     parts.push(inline.length >= 2 ? 0.75 : 0.6);
-    evidence.push(`miner code: ${inline.map((re) => re.source.slice(0, 30)).join(' | ')}`);
+    evidence.push(`miner code: ${inline.map((p) => p.name).join(', ')}`);
   }
   if (signals !== undefined) {
     if (signals.minerGlobals.length > 0) {

@@ -18,25 +18,28 @@ export interface WarningView {
   text: string;
   role: string | null;
   buttons: { text: string; backendNodeId: number }[];
+  /** 'page': the in-page dialog (closed shadow root); 'extension': the before-load warning page. */
+  where: 'page' | 'extension';
 }
 
 /**
- * Reads the warning inside its closed shadow root. Playwright's locators stop at a closed
- * root; CDP's pierce option does not, and is what assistive technology would see too.
+ * Reads the warning: the in-page dialog inside its closed shadow root, or the extension's
+ * warning page a before-load redirect led to. Playwright's locators stop at a closed root;
+ * CDP's pierce option does not, and is what assistive technology would see too.
  */
 export async function readWarning(page: Page): Promise<WarningView | null> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const host = find(root, (n) => n.nodeName === WARNING_TAG);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const dialog = find(shadow, (n) => attr(n, 'role') === 'alertdialog');
+    const scope = host?.shadowRoots?.[0] ?? root;
+    const dialog = find(scope, (n) => attr(n, 'role') === 'alertdialog');
+    if (!dialog) return null;
     const buttons: WarningView['buttons'] = [];
-    walk(shadow, (n) => {
+    walk(dialog, (n) => {
       if (n.nodeName === 'BUTTON') buttons.push({ text: textOf(n).trim(), backendNodeId: n.backendNodeId });
     });
-    return { text: textOf(shadow), role: dialog ? 'alertdialog' : null, buttons };
+    return { text: textOf(dialog), role: 'alertdialog', buttons, where: host ? 'page' : 'extension' };
   } finally {
     await cdp.detach();
   }

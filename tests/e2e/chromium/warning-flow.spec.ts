@@ -10,7 +10,7 @@ let ext: LaunchedExtension;
 
 test.beforeAll(async () => {
   server = await startTestServer();
-  server.setFeed('e2e.txt', { body: '! test feed\n||evil.test^\n||phish.test^$document\n' });
+  server.setFeed('e2e.txt', { body: '! test feed\n||evil.test^\n||phish.test^$document\n||shop.test/fake-checkout\n' });
   ext = await launchWithExtension();
 });
 
@@ -39,17 +39,20 @@ test('subscribe to a list from the popup, then Update now shows the result', asy
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
   const item = popup.locator('li', { hasText: '127.0.0.1' });
-  await expect(item.getByTestId('entry-count')).toHaveText('2 entries');
+  await expect(item.getByTestId('entry-count')).toHaveText('3 entries');
 
   await popup.getByRole('button', { name: 'Update now' }).click();
   await expect(popup.getByTestId('update-result')).toContainText('Update finished');
   await popup.close();
 });
 
-test('a listed host and its subdomain show the warning with the anti-fraud guidance', async () => {
+test('a listed host and its subdomain show the warning with the anti-fraud guidance, before the site is contacted', async () => {
   for (const host of ['evil.test', 'deep.sub.evil.test', 'phish.test']) {
     const page = await visit(server.url(host));
     const warning = await waitForWarning(page);
+    expect(warning.where).toBe('extension');
+    expect(server.requests.filter((r) => r.host === host)).toEqual([]);
+    expect(server.ranCount(host)).toBe(0);
     expect(warning.role).toBe('alertdialog');
     expect(warning.text).toContain('96110');
     expect(warning.text).toContain('110');
@@ -61,6 +64,19 @@ test('a listed host and its subdomain show the warning with the anti-fraud guida
   }
 });
 
+test('a listed URL path shows the in-page warning; the rest of the site does not', async () => {
+  const page = await visit(server.url('shop.test', '/fake-checkout/pay'));
+  const warning = await waitForWarning(page);
+  expect(warning.where).toBe('page');
+  expect(warning.text).toContain('96110');
+  expect(warning.text).toContain('shop.test/fake-checkout');
+  await page.close();
+  const other = await visit(server.url('shop.test', '/'));
+  await expect(other.locator('body')).toHaveAttribute('data-loaded', '1');
+  expect(await readWarning(other)).toBeNull();
+  await other.close();
+});
+
 test('an unlisted host shows no warning and loads normally', async () => {
   const page = await visit(server.url('good.test'));
   await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
@@ -69,8 +85,8 @@ test('an unlisted host shows no warning and loads normally', async () => {
   await page.close();
 });
 
-test('the page cannot dismiss it with Esc, and Tab keeps focus inside it', async () => {
-  const page = await visit(server.url('evil.test'));
+test('the page cannot dismiss the in-page warning with Esc, and Tab keeps focus inside it', async () => {
+  const page = await visit(server.url('shop.test', '/fake-checkout/esc'));
   await waitForWarning(page);
   await page.keyboard.press('Escape');
   expect(await readWarning(page)).not.toBeNull();
@@ -89,18 +105,24 @@ test('Go back leaves the listed site', async () => {
   await page.close();
 });
 
-test('Continue anyway, this time only, lets the page load', async () => {
-  const page = await visit(server.url('sub.evil.test'));
-  await waitForWarning(page);
-  await clickWarningButton(page, 'Continue anyway');
-  await clickWarningButton(page, 'This time only');
-  await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
-  expect(await readWarning(page)).toBeNull();
-  await page.close();
+test('Continue anyway, this time only, lets the page load (warning page and in-page dialog)', async () => {
+  for (const [host, path] of [
+    ['sub.evil.test', '/'],
+    ['shop.test', '/fake-checkout/once'],
+  ] as const) {
+    const page = await visit(server.url(host, path));
+    await waitForWarning(page);
+    await clickWarningButton(page, 'Continue anyway');
+    await clickWarningButton(page, 'This time only');
+    await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+    await expect(page).toHaveURL(server.url(host, path));
+    expect(await readWarning(page)).toBeNull();
+    await page.close();
+  }
 });
 
 test('keyboard alone can continue: Tab to "Continue anyway" and press Enter', async () => {
-  const page = await visit(server.url('kbd.evil.test'));
+  const page = await visit(server.url('shop.test', '/fake-checkout/kbd'));
   await waitForWarning(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -148,7 +170,7 @@ test('a feed answering 500 shows the error in the popup while the old list still
   await expect(popup.getByTestId('update-result')).toContainText(/[1-9]\d* failed/);
   const item = popup.locator('li', { hasText: '127.0.0.1' });
   await expect(item.getByTestId('list-error')).toContainText('500');
-  await expect(item.getByTestId('entry-count')).toHaveText('2 entries');
+  await expect(item.getByTestId('entry-count')).toHaveText('3 entries');
   await popup.close();
   const page = await visit(server.url('evil.test'));
   await waitForWarning(page);

@@ -6,20 +6,17 @@ import type { Page } from 'puppeteer-core';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
 import {
-  clickInShadow,
   launchFirefox,
   makeProfileDir,
   openExtensionPage,
   pressKey,
   relaunchFirefox,
   removeProfile,
-  shadowText,
-  waitForShadow,
   type FirefoxSession,
 } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
+import { clickWarningButton, readWarning, waitForWarning } from './warning.ts';
 
-const WARNING = 'fraud-sentry-warning';
 const HOSTS = [
   'evil.test',
   'deep.sub.evil.test',
@@ -28,6 +25,7 @@ const HOSTS = [
   'phish.test',
   'good.test',
   'www.mine.test',
+  'shop.test',
 ];
 
 describe('Fraud Sentry in Firefox', () => {
@@ -37,7 +35,9 @@ describe('Fraud Sentry in Firefox', () => {
 
   before(async () => {
     server = await startTestServer();
-    server.setFeed('e2e.txt', { body: '! test feed\n||evil.test^\n||phish.test^$document\n' });
+    server.setFeed('e2e.txt', {
+      body: '! test feed\n||evil.test^\n||phish.test^$document\n||shop.test/fake-checkout\n',
+    });
     profileDir = await makeProfileDir();
     session = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts: HOSTS, profileDir });
   });
@@ -54,15 +54,14 @@ describe('Fraud Sentry in Firefox', () => {
     return p;
   }
 
-  async function visit(host: string): Promise<Page> {
+  async function visit(host: string, path = '/'): Promise<Page> {
     const page = await session.browser.newPage();
-    await page.goto(server.url(host), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await page.goto(server.url(host, path), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
     return page;
   }
 
   async function warningText(page: Page): Promise<string> {
-    await waitForShadow(page, WARNING, { timeoutMs: 15_000 });
-    return (await shadowText(page, WARNING)) ?? '';
+    return (await waitForWarning(page)).text;
   }
 
   async function loaded(page: Page): Promise<boolean> {
@@ -78,16 +77,23 @@ describe('Fraud Sentry in Firefox', () => {
     await p.fill('List URL', server.feedUrl('e2e.txt', '127.0.0.1'));
     await p.click('Subscribe');
     await p.waitForText(/Subscribed/);
-    await p.waitForText(/2 entries/);
+    await p.waitForText(/3 entries/);
     await p.click('Update now');
     await p.waitForText(/Update finished/);
     await p.page.close();
   });
 
-  test('a listed host and its subdomain show the warning with 96110', async () => {
+  test('a listed host and its subdomain show the warning with 96110, before the site is contacted', async () => {
     for (const host of ['evil.test', 'deep.sub.evil.test']) {
       const page = await visit(host);
-      const text = await warningText(page);
+      const warning = await waitForWarning(page);
+      const text = warning.text;
+      assert.equal(warning.where, 'extension');
+      assert.deepEqual(
+        server.requests.filter((r) => r.host === host),
+        [],
+      );
+      assert.equal(server.ranCount(host), 0);
       assert.match(text, /96110/);
       assert.match(text, /国家反诈中心/);
       assert.ok(text.includes(host), `warning names ${host}`);
@@ -97,18 +103,27 @@ describe('Fraud Sentry in Firefox', () => {
     }
   });
 
+  test('a listed URL path is stopped before load too (Firefox decides every navigation with the full matcher)', async () => {
+    const page = await visit('shop.test', '/fake-checkout/pay');
+    const warning = await waitForWarning(page);
+    assert.equal(warning.where, 'extension');
+    assert.equal(server.requests.filter((r) => r.url.startsWith('/fake-checkout')).length, 0);
+    assert.match(warning.text, /96110/);
+    await page.close();
+  });
+
   test('an unlisted host shows no warning', async () => {
     const page = await visit('good.test');
     assert.equal(await loaded(page), true);
-    assert.equal(await shadowText(page, WARNING), null);
+    assert.equal(await readWarning(page), null);
     await page.close();
   });
 
   test('Esc does not dismiss the warning', async () => {
-    const page = await visit('evil.test');
+    const page = await visit('shop.test', '/fake-checkout/esc');
     await warningText(page);
     await pressKey(page, 'Escape');
-    assert.notEqual(await shadowText(page, WARNING), null);
+    assert.notEqual(await readWarning(page), null);
     await page.close();
   });
 
@@ -116,7 +131,7 @@ describe('Fraud Sentry in Firefox', () => {
     const page = await visit('good.test');
     await page.goto(server.url('evil.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
     await warningText(page);
-    await clickInShadow(page, WARNING, 'Go back');
+    await clickWarningButton(page, 'Go back');
     for (let i = 0; i < 50 && !(await page.evaluate(() => location.host)).startsWith('good.test'); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -124,26 +139,36 @@ describe('Fraud Sentry in Firefox', () => {
     await page.close();
   });
 
-  test('Continue anyway, this time only, lets the page load', async () => {
-    const page = await visit('sub.evil.test');
-    await warningText(page);
-    await clickInShadow(page, WARNING, 'Continue anyway');
-    await clickInShadow(page, WARNING, 'This time only');
-    assert.equal(await loaded(page), true);
-    assert.equal(await shadowText(page, WARNING), null);
-    await page.close();
+  test('Continue anyway, this time only, lets the page load (warning page and in-page dialog)', async () => {
+    for (const [host, path] of [
+      ['sub.evil.test', '/'],
+      ['shop.test', '/fake-checkout/once'],
+    ] as const) {
+      const page = await visit(host, path);
+      await warningText(page);
+      await clickWarningButton(page, 'Continue anyway');
+      await clickWarningButton(page, 'This time only');
+      const ok = await loaded(page);
+      const where = await page
+        .evaluate(() => `${location.href} ${document.readyState} ${document.title}`)
+        .catch((e: unknown) => String(e));
+      const seen = server.requests.filter((r) => r.host === host).map((r) => `${r.method} ${r.url}`);
+      assert.equal(ok, true, `${host}${path} loads (now at ${where}; server saw ${seen.join(', ')})`);
+      assert.equal(await readWarning(page), null);
+      await page.close();
+    }
   });
 
   test('Always trust: no warning again, and the site is in the popup’s trusted list', async () => {
     const page = await visit('phish.test');
     await warningText(page);
-    await clickInShadow(page, WARNING, 'Continue anyway');
-    await clickInShadow(page, WARNING, 'Always trust this site');
+    await clickWarningButton(page, 'Continue anyway');
+    await clickWarningButton(page, 'Always trust this site');
     assert.equal(await loaded(page), true);
     await page.close();
     const again = await visit('phish.test');
     assert.equal(await loaded(again), true);
-    assert.equal(await shadowText(again, WARNING), null);
+    assert.equal(await readWarning(again), null);
     await again.close();
     const p = await popup();
     const text = await p.waitForText(/Trusted sites[\s\S]*phish\.test/);
@@ -169,7 +194,7 @@ describe('Fraud Sentry in Firefox', () => {
     await p.waitForText(/Update finished/);
     const item = (await p.listItem('127.0.0.1')) ?? '';
     assert.match(item, /Last error: .*500/);
-    assert.match(item, /2 entries/);
+    assert.match(item, /3 entries/);
     await p.page.close();
     const page = await visit('evil.test');
     assert.match(await warningText(page), /96110/);
@@ -184,14 +209,14 @@ describe('Fraud Sentry in Firefox', () => {
   });
 
   test('keyboard alone reaches the confirmation', async () => {
-    const page = await visit('kbd.evil.test');
+    const page = await visit('shop.test', '/fake-checkout/kbd');
     await warningText(page);
     await pressKey(page, 'Tab');
     await pressKey(page, 'Enter');
-    for (let i = 0; i < 50 && !/This time only/.test((await shadowText(page, WARNING)) ?? ''); i++) {
+    for (let i = 0; i < 50 && !/This time only/.test((await readWarning(page))?.text ?? ''); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    assert.match((await shadowText(page, WARNING)) ?? '', /This time only/);
+    assert.match((await readWarning(page))?.text ?? '', /This time only/);
     await page.close();
   });
 });

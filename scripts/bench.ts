@@ -1,0 +1,88 @@
+// `npm run bench`: builds the extension (unless --no-build), runs the benchmark in real
+// Chromium and Firefox ESR and writes bench/results.json. See docs/bench.md.
+//
+//   --size N            list size (default 1,000,000)
+//   --runs R            runs per browser (default 3)
+//   --browsers a,b      chromium,firefox (default both)
+//   --sizes a,b,…       scaling table instead (bench/scaling.json), one run per size
+//   --smoke             20,000 entries, 1 Chromium run (bench/smoke/results.json)
+//   --out FILE          results file
+//   --no-build          use the existing .output
+import { execSync } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../tests/e2e/support/paths.ts';
+import type { BrowserName } from './bench/drivers.ts';
+import {
+  DEFAULT_COUNTS,
+  markdownTable,
+  runBench,
+  runScaling,
+  scalingMarkdown,
+  SMOKE_OPTIONS,
+  textTable,
+  type BenchOptions,
+} from './bench/run.ts';
+
+function parseArgs(argv: string[]) {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    if (i >= 0) return argv[i + 1];
+    const eq = argv.find((a) => a.startsWith(`${name}=`));
+    return eq?.slice(name.length + 1);
+  };
+  const num = (name: string, fallback: number) => {
+    const v = get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v.replace(/[_,]/g, ''));
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive integer, got ${v}`);
+    return n;
+  };
+  const browsers = (get('--browsers') ?? 'chromium,firefox').split(',').map((b) => b.trim()) as BrowserName[];
+  for (const b of browsers) if (b !== 'chromium' && b !== 'firefox') throw new Error(`unknown browser ${b}`);
+  const sizes = get('--sizes')
+    ?.split(',')
+    .map((s) => Number(s.replace(/_/g, '')));
+  return {
+    smoke: argv.includes('--smoke'),
+    build: !argv.includes('--no-build'),
+    size: num('--size', 1_000_000),
+    runs: num('--runs', 3),
+    browsers,
+    sizes,
+    out: get('--out'),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build) {
+    console.log('building (npm run build) …');
+    execSync('npm run build', { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (args.sizes) {
+    const out = args.out ?? path.join(PROJECT_ROOT, 'bench/scaling.json');
+    const rows = await runScaling(args.sizes, args.browsers, out);
+    console.log(`\n${scalingMarkdown(rows)}\n\nwritten to ${path.relative(PROJECT_ROOT, out)}`);
+    return;
+  }
+  const options: BenchOptions = args.smoke
+    ? { ...SMOKE_OPTIONS, outFile: args.out ?? path.join(PROJECT_ROOT, 'bench/smoke/results.json') }
+    : {
+        size: args.size,
+        runs: args.runs,
+        browsers: args.browsers,
+        counts: DEFAULT_COUNTS,
+        outFile: args.out ?? path.join(PROJECT_ROOT, 'bench/results.json'),
+      };
+  const results = await runBench(options);
+  console.log(`\n${textTable(results)}\n`);
+  if (process.argv.includes('--markdown')) console.log(`${markdownTable(results)}\n`);
+  console.log(
+    `${results.meta.list.entries} entries, ${options.runs} run(s), ${results.meta.duration_s} s; written to ${path.relative(PROJECT_ROOT, options.outFile)}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+// The benchmark's lists: the first N unique lines of the shared combined blocklist, plus
+// the versions derived from it (a 15 %-changed one that forces a full rewrite, a 1 %-changed
+// one that should go in as a delta) and the host names the browsers visit.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
+
+export const COMBINED_LIST = path.resolve(
+  PROJECT_ROOT,
+  '../shared/data/blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz',
+);
+
+/** Share of entries replaced in version B (> 10 %, so the product rewrites the list whole). */
+export const B_CHANGED_PER_100 = 15;
+
+export interface BenchLists {
+  size: number;
+  /** How many of the `size` names are synthetic (only when size exceeds the real list). */
+  synthetic: number;
+  /** Version A (the first import), B (15 % replaced) and C (B with 1 % replaced). */
+  textA: string;
+  textB: string;
+  textC: string;
+  rawBytes: number;
+  /** Listed in A, B and C: for verdicts, the cold start and navigation-to-warning. */
+  listedHosts: string[];
+  /** Listed in A only: still warned while B is being imported, gone afterwards. */
+  oldOnlyHosts: string[];
+  /** Never listed (the .test TLD is reserved). */
+  unlistedHosts: string[];
+}
+
+let combinedCache: string[] | null = null;
+
+/** Unique lines of the combined list, in file order. */
+export function combinedDomains(): string[] {
+  if (combinedCache) return combinedCache;
+  const text = gunzipSync(readFileSync(COMBINED_LIST)).toString('utf8');
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || seen.has(line)) continue;
+    seen.add(line);
+    out.push(line);
+  }
+  combinedCache = out;
+  return out;
+}
+
+/** A plain host name that every browser resolves through the test mapping and the parser accepts. */
+function visitable(host: string): boolean {
+  return /^[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?)+$/.test(host) && host.length < 60;
+}
+
+/** Picks `count` visitable entries spread evenly over the indices that satisfy `keep`. */
+function pick(domains: readonly string[], count: number, keep: (i: number) => boolean): string[] {
+  const out: string[] = [];
+  const step = Math.max(1, Math.floor(domains.length / (count * 3)));
+  for (let i = 0; i < domains.length && out.length < count; i += step) {
+    // Walk forward to the next index that qualifies.
+    for (let j = i; j < Math.min(domains.length, i + step); j++) {
+      const d = domains[j] as string;
+      if (keep(j) && visitable(d)) {
+        out.push(d);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function buildLists(
+  size: number,
+  counts: { listed: number; oldOnly: number; unlisted: number },
+): BenchLists {
+  const real = combinedDomains();
+  const a = real.slice(0, size);
+  let synthetic = 0;
+  // Beyond the real list (1.8M names): synthetic names shaped like the real ones.
+  while (a.length < size) {
+    a.push(`s${synthetic.toString(36)}-fsbench.example-${synthetic % 97}.com`);
+    synthetic++;
+  }
+  const b = a.map((d, i) => (i % 100 < B_CHANGED_PER_100 ? `b${i.toString(36)}.fsbench-b.com` : d));
+  const c = b.map((d, i) => (i % 100 === 50 ? `c${i.toString(36)}.fsbench-c.com` : d));
+  const textA = a.join('\n') + '\n';
+  const kept = (i: number) => i % 100 >= 60;
+  const listedHosts = pick(a, counts.listed, kept);
+  const oldOnlyHosts = pick(a, counts.oldOnly, (i) => i % 100 < B_CHANGED_PER_100);
+  const unlistedHosts = Array.from({ length: counts.unlisted }, (_, i) => `u${i}.unlisted.fsbench.test`);
+  return {
+    size,
+    synthetic,
+    textA,
+    textB: b.join('\n') + '\n',
+    textC: c.join('\n') + '\n',
+    rawBytes: Buffer.byteLength(textA, 'utf8'),
+    listedHosts,
+    oldOnlyHosts,
+    unlistedHosts,
+  };
+}

@@ -1,0 +1,403 @@
+// One benchmark run in one browser: fresh profile, 1M-entry import, an update while a page
+// from the old list is opened, a 1 %-changed delta, a cold start, warm verdicts,
+// navigation-to-warning, page-load overhead against a browser without the extension, heap
+// and storage, and the naive one-record-per-domain store for comparison.
+import type { Page } from 'puppeteer-core';
+import type { Response } from '../../src/messaging/protocol.ts';
+import type { TestServer } from '../../tests/e2e/support/feed-server.ts';
+import type { BenchLists } from './data.ts';
+import type { ExtBrowser, PlainBrowser } from './drivers.ts';
+import { median, quantile, sleep } from './stats.ts';
+
+type ImportReport = NonNullable<Response<'lists.update'>['results'][number]['import']>;
+type Diagnostics = Response<'diagnostics.get'>;
+type Status = Response<'status.get'>;
+
+export interface ScenarioCounts {
+  /** Navigations to listed sites for navigation-to-warning. */
+  navToWarning: number;
+  /** Unlisted page loads per browser (with and without the extension). */
+  pageLoads: number;
+  /** Verdicts the warm figure is taken over (filled up with extra navigations). */
+  warmVerdicts: number;
+  /** Entries the naive one-record-per-domain store writes (then scaled to the list size). */
+  naiveEntries: number;
+  /** Skip the page-load and naive phases (scaling runs). */
+  lite: boolean;
+}
+
+/** Everything one run measures. null: not measurable in this browser (see notes). */
+export interface RunResult {
+  import: ImportReport;
+  updateFull: ImportReport;
+  diff: ImportReport;
+  oldListNavs: number;
+  oldListWarned: number;
+  oldListNavToWarningMs: number[];
+  oldListVerdictWaitMs: number[];
+  coldLookupMs: number;
+  coldWaitMs: number;
+  coldReadyMs: number;
+  coldOpenDbMs: number;
+  coldLoadMs: number;
+  coldNavToWarningMs: number | null;
+  coldAttempts: number;
+  coldPageLoadMs: number;
+  /** How the warning's time was read (see navToWarning). */
+  navHow: string[];
+  warmMedianMs: number;
+  warmP95Ms: number;
+  warmCount: number;
+  navP50Ms: number;
+  navP95Ms: number;
+  navMisses: number;
+  pageLoadExtMs: number;
+  pageLoadPlainMs: number;
+  pageLoadRatio: number;
+  heapMb: number | null;
+  heapJsMb: number | null;
+  heapBaselineMb: number | null;
+  indexMb: number;
+  indexEntries: number;
+  storageBytes: number;
+  storageTotalBytes: number;
+  storageEndBytes: number;
+  longestTaskMs: number | null;
+  probeTicks: number | null;
+  naiveMs: number | null;
+  naiveScaledMs: number | null;
+  layoutWriteMs: number | null;
+  phaseMs: Record<string, number>;
+}
+
+const MB = 1024 * 1024;
+
+export interface ScenarioEnv {
+  ext: ExtBrowser;
+  plain: PlainBrowser | null;
+  server: TestServer;
+  lists: BenchLists;
+  counts: ScenarioCounts;
+  log: (line: string) => void;
+}
+
+const WARNING_MARK = 'fraud-sentry:warning-shown';
+
+/**
+ * Installed in every document of the benchmark's tab before any page script: records
+ * performance.now() when a warning appears, whichever way the product shows it — the
+ * in-page overlay (<fraud-sentry-warning>) or the extension's warning page (a dialog in
+ * its own document after a before-load redirect). As source text: it runs in the page.
+ */
+export const WARNING_OBSERVER = `(() => {
+  const seen = () => document.querySelector('fraud-sentry-warning, [role="alertdialog"]');
+  const record = () => { if (!window.__fsbSeen && seen()) window.__fsbSeen = performance.now(); };
+  new MutationObserver(record).observe(document, { childList: true, subtree: true });
+})()`;
+
+export interface WarningTiming {
+  /** ms from navigation start (the page's time origin) to the warning. */
+  ms: number;
+  /** 'mark': the product's performance mark; 'observer': the preload observer; 'poll': seen by polling (upper bound). */
+  how: 'mark' | 'observer' | 'poll';
+}
+
+/**
+ * Navigates and waits for the warning. Returns when it appeared (ms after the navigation
+ * started, in the page's own clock) or null if no warning came in time.
+ */
+export async function navToWarning(page: Page, url: string, timeoutMs = 10_000): Promise<WarningTiming | null> {
+  // Not awaited: over BiDi a redirect to a moz-extension page never completes for puppeteer.
+  void page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const seen = await page
+      .evaluate(
+        (mark, u) => {
+          // The overlay stays on the site's URL; the warning page carries it after '#'.
+          if (location.href !== u && !location.href.endsWith(`#${u}`)) return null;
+          const m = performance.getEntriesByName(mark)[0];
+          if (m) return { ms: m.startTime, how: 'mark' };
+          const observed = (window as unknown as { __fsbSeen?: number }).__fsbSeen;
+          if (observed) return { ms: observed, how: 'observer' };
+          if (document.querySelector('fraud-sentry-warning, [role="alertdialog"]'))
+            return { ms: performance.now(), how: 'poll' };
+          return null;
+        },
+        WARNING_MARK,
+        url,
+      )
+      .catch(() => null);
+    if (seen) return seen as WarningTiming;
+    await sleep(5);
+  }
+  return null;
+}
+
+/** Loads a page to its load event; returns loadEventEnd (ms after navigation start). */
+export async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  for (let i = 0; i < 50; i++) {
+    const end = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav?.loadEventEnd ?? 0;
+    });
+    if (end > 0) return end;
+    await sleep(10);
+  }
+  throw new Error(`no loadEventEnd for ${url}`);
+}
+
+function importOf(summary: Response<'lists.update'>, what: string): ImportReport {
+  const r = summary.results[0];
+  if (!r || r.outcome === 'failed' || !r.import) throw new Error(`${what}: ${r?.error ?? 'no import report'}`);
+  return r.import;
+}
+
+/** Writes `domains` one record per domain into a fresh IndexedDB of a plain page, then our layout's one record. */
+async function naiveStore(page: Page, url: string, domains: string[], layoutEntries: number) {
+  await page.goto(url, { waitUntil: 'load' });
+  // No named inner functions: tsx would wrap them in a __name() helper the page lacks.
+  return page.evaluate(
+    async (names, layoutN) => {
+      const name = `fs-bench-naive-${Date.now()}`;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('domains');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const t0 = performance.now();
+      for (let i = 0; i < names.length; i += 1000) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('domains', 'readwrite');
+          const store = tx.objectStore('domains');
+          for (let j = i; j < Math.min(i + 1000, names.length); j++) store.put(1, names[j] as string);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      const naiveMs = performance.now() - t0;
+      // The product's layout for comparison: the whole list as one sorted Float64Array record.
+      const hashes = new Float64Array(layoutN);
+      for (let i = 0; i < layoutN; i++) hashes[i] = Math.floor(Math.random() * 2 ** 53);
+      hashes.sort();
+      const t1 = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('domains', 'readwrite');
+        tx.objectStore('domains').put(hashes, 'layout');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const layoutMs = performance.now() - t1;
+      db.close();
+      indexedDB.deleteDatabase(name);
+      return { naiveMs, layoutMs };
+    },
+    domains,
+    layoutEntries,
+  );
+}
+
+export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
+  const { ext, plain, server, lists, counts, log } = env;
+  const estimate = () => ext.storageUsage();
+  const phase: Record<string, number> = {};
+  let phaseStart = Date.now();
+  const lap = (name: string) => {
+    phase[name] = Date.now() - phaseStart;
+    phaseStart = Date.now();
+  };
+  const site = (host: string) => server.url(host, '/');
+
+  await ext.tab.evaluateOnNewDocument(WARNING_OBSERVER).catch(() => undefined);
+  // Ready: the bundled lists (~340k entries) are imported at install.
+  const status = await ext.send<Status>('status.get', {});
+  log(`  ready: ${status.entriesInForce} bundled entries in force`);
+  const heapBase = await ext.heap();
+  const storageBase = await estimate();
+  lap('ready');
+
+  // Goal 1 + 8: the first import of the N-entry list, with the long-task probe running.
+  const feedA = `bench-${lists.size}.txt`;
+  server.setFeed(feedA, { body: lists.textA, etag: false });
+  await ext.probeStart();
+  const sub = await ext.send<Response<'lists.subscribe'>>('lists.subscribe', { url: server.feedUrl(feedA, '127.0.0.1') });
+  const probeA = await ext.probeRead();
+  const imp = importOf(sub.summary, 'import A');
+  const storageAfterA = await estimate();
+  log(`  import A: ${imp.mode} ${imp.totalMs} ms (parse ${imp.parseMs}, hash ${imp.hashMs}, write ${imp.writeMs})`);
+  lap('importA');
+
+  // Goal 1 (second half): a 15 %-changed version is a full rewrite; while it is imported,
+  // pages from the OLD list must still be warned.
+  server.setFeed(feedA, { body: lists.textB, etag: false });
+  const before = await ext.send<Diagnostics>('diagnostics.get', {});
+  await ext.probeStart();
+  let done = false;
+  const updating = ext.send<Response<'lists.update'>>('lists.update', { ids: [sub.id] }).finally(() => {
+    done = true;
+  });
+  // Wait until the import itself runs (the download is not part of it).
+  for (let i = 0; i < 400 && !done; i++) {
+    const s = await ext.send<Status>('status.get', {});
+    if (s.update && s.update.currentShare > 0) break;
+    await sleep(20);
+  }
+  const oldNav: number[] = [];
+  let oldNavs = 0;
+  // A few only: every page load competes with the import for the 2 cores and slows it.
+  for (const host of lists.oldOnlyHosts.slice(0, 6)) {
+    if (done) break;
+    const t = await navToWarning(ext.tab, site(host), 4_000);
+    // A verdict that came after the import finished is not evidence either way.
+    if (t === null && done) break;
+    oldNavs++;
+    if (t !== null) oldNav.push(t.ms);
+  }
+  const updateFull = importOf(await updating, 'update B');
+  const probeB = await ext.probeRead();
+  const after = await ext.send<Diagnostics>('diagnostics.get', {});
+  const duringWaits = after.waitMs.slice(before.waitMs.length);
+  log(
+    `  update B: ${updateFull.mode} ${updateFull.totalMs} ms; old-list pages warned ${oldNav.length}/${oldNavs} during it`,
+  );
+  lap('updateB');
+
+  // Goal 7: a 1 %-changed version should be written as a delta.
+  server.setFeed(feedA, { body: lists.textC, etag: false });
+  const diff = importOf(await ext.send<Response<'lists.update'>>('lists.update', { ids: [sub.id] }), 'update C');
+  log(`  update C: ${diff.mode} ${diff.totalMs} ms, ${diff.bytesWritten} bytes (full ${updateFull.bytesWritten})`);
+  lap('updateC');
+
+  // Goal 2: cold start. The first verdict after the background restarts: an unlisted page,
+  // whose content script asks the background (listed pages may be stopped before load).
+  // Firefox closes tabs that show the extension's pages (the warning page) when it reloads.
+  await ext.tab.goto('about:blank').catch(() => undefined);
+  await ext.stopBackground();
+  let coldDiag: Diagnostics | null = null;
+  let coldAttempts = 0;
+  let coldPageLoadMs = Number.NaN;
+  while (coldAttempts < 5 && !coldDiag?.lookupMs.length) {
+    coldAttempts++;
+    coldPageLoadMs = await loadTime(ext.tab, server.url(lists.unlistedHosts[0] as string, `/?cold${coldAttempts}`));
+    await sleep(100);
+    await ext.reattach();
+    coldDiag = await ext.send<Diagnostics>('diagnostics.get', {});
+  }
+  if (!coldDiag) throw new Error('no diagnostics after the cold start');
+  const coldLookup = coldDiag.lookupMs[0] ?? Number.NaN;
+  const coldWait = coldDiag.waitMs[0] ?? Number.NaN;
+  // And the user-visible cost: a listed site right after another cold start.
+  // Firefox closes tabs that show the extension's pages (the warning page) when it reloads.
+  await ext.tab.goto('about:blank').catch(() => undefined);
+  await ext.stopBackground();
+  const coldWarn = await navToWarning(ext.tab, site(lists.listedHosts[0] as string));
+  await ext.reattach();
+  const coldNav = coldWarn?.ms ?? null;
+  log(
+    `  cold: lookup ${coldLookup.toFixed(3)} ms, wait ${coldWait.toFixed(1)} ms (ready ${coldDiag.readyMs?.toFixed(1)}, open ${coldDiag.openDbMs?.toFixed(1)}, load ${coldDiag.loadMs?.toFixed(1)}), first page load ${coldPageLoadMs.toFixed(0)} ms, listed nav→warning ${coldNav?.toFixed(1)} ms (${coldWarn?.how})`,
+  );
+  lap('cold');
+
+  // Goal 4: navigation to a visible warning on listed sites.
+  const navTimes: number[] = [];
+  let navMisses = 0;
+  const navHow = new Set<string>();
+  for (const host of lists.listedHosts.slice(1, 1 + counts.navToWarning)) {
+    const t = await navToWarning(ext.tab, site(host));
+    if (t === null) navMisses++;
+    else {
+      navTimes.push(t.ms);
+      navHow.add(t.how);
+    }
+  }
+  lap('navToWarning');
+
+  // Goal 5: load event on unlisted pages, with the extension and without, interleaved.
+  const extLoads: number[] = [];
+  const plainLoads: number[] = [];
+  if (plain && !counts.lite) {
+    const warmups = 3;
+    for (let i = 0; i < counts.pageLoads + warmups; i++) {
+      const host = lists.unlistedHosts[i % lists.unlistedHosts.length] as string;
+      const a = await loadTime(ext.tab, site(host));
+      const b = await loadTime(plain.tab, site(host));
+      if (i >= warmups) {
+        extLoads.push(a);
+        plainLoads.push(b);
+      }
+    }
+  }
+  lap('pageLoad');
+
+  // Goal 3: warm verdicts (every unlisted page's content script asks the background). Top
+  // up with quick navigations until there are enough since the cold start.
+  const sofar = (await ext.send<Diagnostics>('diagnostics.get', {})).lookupMs.length;
+  for (let i = 0; i < counts.warmVerdicts + 1 - sofar; i++) {
+    const host = lists.unlistedHosts[i % lists.unlistedHosts.length] as string;
+    await ext.tab.goto(server.url(host, `/?warm${i}`), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+  }
+  await sleep(100);
+  const diag = await ext.send<Diagnostics>('diagnostics.get', {});
+  const warm = diag.lookupMs.slice(1);
+  lap('warm');
+
+  // Goal 6: memory and storage.
+  const heap = await ext.heap();
+  const storageEnd = await estimate();
+  lap('memory');
+
+  // The naive store, in a plain 127.0.0.1 page of the browser without the extension.
+  let naive: { naiveMs: number; layoutMs: number } | null = null;
+  if (plain && !counts.lite && counts.naiveEntries > 0) {
+    const names = lists.textA.split('\n', counts.naiveEntries);
+    naive = await naiveStore(plain.tab, server.url('127.0.0.1', '/naive'), names, lists.size);
+    log(`  naive: ${names.length} records in ${naive.naiveMs.toFixed(0)} ms; layout write ${naive.layoutMs.toFixed(1)} ms`);
+  }
+  lap('naive');
+
+  const heapTotal = (h: typeof heap) => (h ? (h.usedBytes + h.backingBytes + h.embedderBytes) / MB : null);
+  const longest = [probeA, probeB].filter((p) => p !== null);
+  return {
+    import: imp,
+    updateFull,
+    diff,
+    oldListNavs: oldNavs,
+    oldListWarned: oldNav.length,
+    oldListNavToWarningMs: oldNav,
+    oldListVerdictWaitMs: duringWaits,
+    coldLookupMs: coldLookup,
+    coldWaitMs: coldWait,
+    coldReadyMs: coldDiag.readyMs ?? Number.NaN,
+    coldOpenDbMs: coldDiag.openDbMs ?? Number.NaN,
+    coldLoadMs: coldDiag.loadMs ?? Number.NaN,
+    coldNavToWarningMs: coldNav,
+    coldAttempts,
+    coldPageLoadMs,
+    navHow: [...navHow],
+    warmMedianMs: median(warm),
+    warmP95Ms: quantile(warm, 0.95),
+    warmCount: warm.length,
+    navP50Ms: quantile(navTimes, 0.5),
+    navP95Ms: quantile(navTimes, 0.95),
+    navMisses,
+    pageLoadExtMs: median(extLoads),
+    pageLoadPlainMs: median(plainLoads),
+    pageLoadRatio: median(extLoads) / median(plainLoads),
+    heapMb: heapTotal(heap),
+    heapJsMb: heap ? heap.usedBytes / MB : null,
+    heapBaselineMb: heapTotal(heapBase),
+    indexMb: diag.indexBytes / MB,
+    indexEntries: diag.indexEntries,
+    storageBytes: storageAfterA - storageBase,
+    storageTotalBytes: storageAfterA,
+    storageEndBytes: storageEnd,
+    longestTaskMs: longest.length ? Math.max(...longest.map((p) => p.longestMs)) : null,
+    probeTicks: longest.length ? longest.reduce((n, p) => n + p.ticks, 0) : null,
+    naiveMs: naive?.naiveMs ?? null,
+    naiveScaledMs: naive ? (naive.naiveMs * lists.size) / counts.naiveEntries : null,
+    layoutWriteMs: naive?.layoutMs ?? null,
+    phaseMs: phase,
+  };
+}

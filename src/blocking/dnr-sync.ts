@@ -1,0 +1,160 @@
+import type { Browser } from 'wxt/browser';
+import {
+  allowRule,
+  FIRST_BYPASS_ID,
+  listRules,
+  PRIORITY,
+  redirectRule,
+  SLOT_SIZE,
+  slotIds,
+  TRUSTED_ID,
+  USER_BLOCK_ID,
+  type DnrRule,
+} from './dnr-rules';
+
+/** The part of browser.declarativeNetRequest this uses (a fake in unit tests). */
+export interface DnrApi {
+  updateDynamicRules(options: Browser.declarativeNetRequest.UpdateRuleOptions): Promise<void>;
+  getDynamicRules(): Promise<DnrRule[]>;
+  updateSessionRules(options: Browser.declarativeNetRequest.UpdateRuleOptions): Promise<void>;
+  getSessionRules(): Promise<DnrRule[]>;
+}
+
+/** Where list slots are remembered (storage.local): list ids are strings, rule ids numbers. */
+export interface SlotStorage {
+  load(): Promise<Record<string, number>>;
+  save(slots: Record<string, number>): Promise<void>;
+}
+
+export interface PreloadState {
+  domains: number;
+  error: string | null;
+}
+
+/**
+ * Keeps Chrome's declarativeNetRequest rules in step with the lists, so a listed site is
+ * redirected to the warning page before its HTML is fetched. The content-script check
+ * stays the second layer for what these rules cannot express (URL paths, pushState,
+ * bfcache) and for any moment the two are out of step.
+ */
+export class DnrSync {
+  private counts = new Map<string, number>();
+  private lastError: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly api: DnrApi,
+    private readonly slots: SlotStorage,
+    private readonly warningPageUrl: string,
+  ) {}
+
+  get state(): PreloadState {
+    let domains = 0;
+    for (const n of this.counts.values()) domains += n;
+    return { domains, error: this.lastError };
+  }
+
+  /** Replaces one list's rules; a failure (a browser limit) is kept for the popup, never thrown. */
+  replaceList(listId: string, block: readonly string[], allow: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      const slot = await this.slotFor(listId);
+      const { first, last } = slotIds(slot);
+      const remove = (await this.api.getDynamicRules()).map((r) => r.id).filter((id) => id >= first && id <= last);
+      try {
+        await this.api.updateDynamicRules({
+          removeRuleIds: remove,
+          addRules: listRules(slot, block, allow, this.warningPageUrl),
+        });
+        this.counts.set(listId, block.length);
+        this.lastError = null;
+      } catch (error) {
+        await this.api.updateDynamicRules({ removeRuleIds: remove }).catch(() => undefined);
+        this.counts.delete(listId);
+        this.lastError = error instanceof Error ? error.message : String(error);
+      }
+    });
+  }
+
+  removeList(listId: string): Promise<void> {
+    return this.serial(async () => {
+      const all = await this.slots.load();
+      const slot = all[listId];
+      if (slot === undefined) return;
+      const { first, last } = slotIds(slot);
+      const remove = (await this.api.getDynamicRules()).map((r) => r.id).filter((id) => id >= first && id <= last);
+      await this.api.updateDynamicRules({ removeRuleIds: remove });
+      delete all[listId];
+      await this.slots.save(all);
+      this.counts.delete(listId);
+    });
+  }
+
+  /** The user's own blocks and trusted sites, which override the lists. */
+  setUserRules(blocked: readonly string[], trusted: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      const addRules: DnrRule[] = [];
+      if (blocked.length)
+        addRules.push(redirectRule(USER_BLOCK_ID, [...blocked], this.warningPageUrl, PRIORITY.userBlock));
+      if (trusted.length) addRules.push(allowRule(TRUSTED_ID, [...trusted], PRIORITY.trusted));
+      await this.api.updateDynamicRules({ removeRuleIds: [USER_BLOCK_ID, TRUSTED_ID], addRules });
+    });
+  }
+
+  /** "This time only": a session rule for that tab and host, gone when the browser closes. */
+  allowOnce(tabId: number, host: string): Promise<number> {
+    return this.serial(async () => {
+      const used = new Set((await this.api.getSessionRules()).map((r) => r.id));
+      let id = FIRST_BYPASS_ID;
+      while (used.has(id)) id++;
+      await this.api.updateSessionRules({ addRules: [allowRule(id, [host], PRIORITY.bypass, [tabId])] });
+      return id;
+    });
+  }
+
+  /** Drops the bypass rules of a closed tab, or all of them when their time is up. */
+  clearBypasses(tabId?: number): Promise<void> {
+    return this.serial(async () => {
+      const rules = await this.api.getSessionRules();
+      const ids = rules.filter((r) => tabId === undefined || r.condition.tabIds?.includes(tabId)).map((r) => r.id);
+      if (ids.length) await this.api.updateSessionRules({ removeRuleIds: ids });
+    });
+  }
+
+  /** Counts what is in force after a restart, from the rules the browser kept. */
+  async restoreCounts(): Promise<void> {
+    const slots = await this.slots.load();
+    const rules = await this.api.getDynamicRules();
+    for (const [listId, slot] of Object.entries(slots)) {
+      const { first, last } = slotIds(slot);
+      const n = rules
+        .filter(
+          (r) =>
+            r.id >= first &&
+            r.id <= last &&
+            r.action.type === ('redirect' as Browser.declarativeNetRequest.RuleActionType),
+        )
+        .reduce((sum, r) => sum + (r.condition.requestDomains?.length ?? 0), 0);
+      this.counts.set(listId, n);
+    }
+  }
+
+  private async slotFor(listId: string): Promise<number> {
+    const all = await this.slots.load();
+    const known = all[listId];
+    if (known !== undefined) return known;
+    const used = new Set(Object.values(all));
+    let slot = 0;
+    while (used.has(slot)) slot++;
+    if ((slot + 2) * SLOT_SIZE > Number.MAX_SAFE_INTEGER) throw new Error('No rule slot left');
+    all[listId] = slot;
+    await this.slots.save(all);
+    return slot;
+  }
+
+  /** One change at a time: two imports must not interleave their remove/add of rule ids. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

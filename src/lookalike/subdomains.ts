@@ -1,0 +1,69 @@
+import { EXACT, OFFICIAL, type LabelInfo } from './indexes';
+import { LURE_WORDS } from './lures';
+import type { Hit } from './types';
+import { better, tokens } from './util';
+
+const MAX_HOST_LABELS = 12;
+// A registrable label starting "com-" hints at "paypal.com-login.top".
+const TLD_WORDS: ReadonlySet<string> = new Set(['com', 'cn', 'net', 'org', 'gov', 'www']);
+
+function officialHit(name: string, shown: string): Hit {
+  const brand = OFFICIAL.get(name);
+  const text = brand?.labels[0] ?? brand?.weakLabels?.[0] ?? shown;
+  const info: LabelInfo | undefined = EXACT.get(text)?.find((x) => x.brand === brand);
+  const fallback: LabelInfo | undefined = brand && {
+    text: shown,
+    brand,
+    official: brand.officialDomains[0] ?? name,
+    weak: false,
+    numeric: false,
+    suffixes: new Set(),
+  };
+  const chosen = info ?? fallback;
+  if (!chosen) throw new Error(`no brand for ${name}`);
+  return { info: chosen, kind: 'combosquat', detail: `"${shown}" used inside another domain`, score: 0.9 };
+}
+
+/**
+ * Brand domains or names in the subdomain part: "www.icbc.com.cn.evil.top",
+ * "alipay.com.verify-user.cc", "paypal.com-login.top", "appleid-verify.host.net".
+ * `labels` are the host's labels (subdomain ones already skeleton-folded).
+ */
+export function checkSubdomains(labels: string[], regStart: number, regTokens: string[], cheap: boolean): Hit | null {
+  let best: Hit | null = null;
+  const n = Math.min(labels.length, MAX_HOST_LABELS);
+  const hostLure = labels.some((l) => tokens(l).some((t) => LURE_WORDS.has(t)));
+  const tldStart = regTokens.length > 1 && TLD_WORDS.has(regTokens[0] ?? '');
+  for (let i = 0; i < Math.min(regStart, n); i++) {
+    let seq = labels[i] ?? '';
+    for (let j = i + 1; j < n; j++) {
+      const next = labels[j] ?? '';
+      const full = `${seq}.${next}`;
+      // At least a registrable label and a suffix must follow: "amazon.com.be" and
+      // "apple.com.com" are suffix variants, not another site wearing the name.
+      if (labels.length - 1 - j >= 2 && OFFICIAL.has(full)) {
+        const hit = officialHit(full, full);
+        if (!best || hit.score >= best.score) best = hit; // the longest official name wins
+      }
+      const head = next.split('-')[0] ?? '';
+      if (head !== next && OFFICIAL.has(`${seq}.${head}`))
+        best = better(best, officialHit(`${seq}.${head}`, `${seq}.${head}`));
+      seq = full;
+    }
+    // A brand name as a subdomain label, next to a lure word, a "com-" registrable
+    // label, or on a cheap / free-hosting suffix ("amazon.kmxqjxpo.cn" is not: .cn is not cheap).
+    if (!hostLure && !tldStart && !cheap) continue;
+    for (const t of tokens(labels[i] ?? '')) {
+      for (const info of EXACT.get(t) ?? []) {
+        if (info.weak && !hostLure) continue;
+        best = better(best, {
+          info,
+          kind: 'combosquat',
+          detail: `"${t}" in the subdomain of another domain`,
+          score: 0.7,
+        });
+      }
+    }
+  }
+  return best;
+}
