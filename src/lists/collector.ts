@@ -1,3 +1,5 @@
+import { hash53 } from '../match/hash';
+import { HashTable53 } from '../match/hash-table';
 import { checkDomainRule } from './public-suffix';
 import type { ListFormat, ParsedList, ParseStats } from './types';
 
@@ -18,34 +20,35 @@ export class Collector {
     invalidSamples: [],
     ignored: 0,
   };
-  private readonly blockDomains = new Set<string>();
-  private readonly allowDomains = new Set<string>();
-  private readonly blockUrls = new Set<string>();
-  private readonly allowUrls = new Set<string>();
+  private readonly blockDomains = new Entries();
+  private readonly allowDomains = new Entries();
+  private readonly blockUrls = new Entries();
+  private readonly allowUrls = new Entries();
 
   /** `host` must come from normalizeHost. */
   domain(host: string, allow: boolean, line: string): void {
-    const set = allow ? this.allowDomains : this.blockDomains;
-    // One hash lookup for the common case (new host); tldts only runs for hosts not seen yet.
-    const before = set.size;
-    set.add(host);
-    if (set.size === before) {
+    const entries = allow ? this.allowDomains : this.blockDomains;
+    const hash = hash53(host);
+    // One number lookup for the common case (seen already); tldts only runs for new hosts.
+    if (entries.has(hash)) {
       this.stats.accepted++;
       return;
     }
     const check = checkDomainRule(host);
     if (check === 'ok') {
+      entries.add(host, hash);
       this.stats.accepted++;
       return;
     }
-    set.delete(host);
     if (check === 'publicSuffix') this.stats.publicSuffix++;
     else this.invalid(line);
   }
 
   /** `rule` is "host/path" from splitUrlRule (host normalised, path non-empty). */
   url(rule: string, allow: boolean): void {
-    (allow ? this.allowUrls : this.blockUrls).add(rule);
+    const entries = allow ? this.allowUrls : this.blockUrls;
+    const hash = hash53(rule);
+    if (!entries.has(hash)) entries.add(rule, hash);
     this.stats.accepted++;
   }
 
@@ -67,11 +70,41 @@ export class Collector {
   result(format: ListFormat): ParsedList {
     return {
       format,
-      blockDomains: [...this.blockDomains],
-      allowDomains: [...this.allowDomains],
-      blockUrls: [...this.blockUrls],
-      allowUrls: [...this.allowUrls],
+      blockDomains: this.blockDomains.texts,
+      allowDomains: this.allowDomains.texts,
+      blockUrls: this.blockUrls.texts,
+      allowUrls: this.allowUrls.texts,
+      hashes: {
+        blockDomains: this.blockDomains.hashes,
+        allowDomains: this.allowDomains.hashes,
+        blockUrls: this.blockUrls.hashes,
+        allowUrls: this.allowUrls.hashes,
+        urlHosts: [...this.blockUrls.texts, ...this.allowUrls.texts].map((rule) =>
+          hash53(rule.slice(0, rule.indexOf('/'))),
+        ),
+      },
       stats: this.stats,
     };
+  }
+}
+
+/**
+ * Unique entries of one kind, de-duplicated by their 53-bit hash (src/match/hash.ts): a
+ * Set of numbers costs a fraction of a Set of a million strings, and the matcher needs
+ * these very hashes, so they are handed on instead of computed twice.
+ */
+class Entries {
+  readonly texts: string[] = [];
+  readonly hashes: number[] = [];
+  private readonly seen = new HashTable53();
+
+  has(hash: number): boolean {
+    return this.seen.has(hash);
+  }
+
+  add(text: string, hash: number): void {
+    this.seen.add(hash);
+    this.texts.push(text);
+    this.hashes.push(hash);
   }
 }

@@ -14,6 +14,14 @@ export interface ParsedList {
   allowDomains: string[];
   blockUrls: string[];
   allowUrls: string[];
+  /** hash53 (src/match/hash.ts) of each entry above, in the same order: what the matcher stores. */
+  hashes: {
+    blockDomains: number[];
+    allowDomains: number[];
+    blockUrls: number[];
+    allowUrls: number[];
+    urlHosts: number[];
+  };
   stats: ParseStats;
 }
 

@@ -1,4 +1,12 @@
-import { getDomain, parse } from 'tldts';
+import { parse } from 'tldts';
+
+// The host comes from URL.hostname, already clean: skip tldts' own extraction and checks.
+const HOST_ONLY = {
+  allowPrivateDomains: true,
+  extractHostname: false,
+  validateHostname: false,
+  mixedInputs: false,
+} as const;
 
 /**
  * The host and each parent domain down to the registrable domain (never the public
@@ -6,9 +14,11 @@ import { getDomain, parse } from 'tldts';
  * An IP address or a host with no registrable domain stands alone.
  */
 export function domainCandidates(host: string): string[] {
-  const info = parse(host, { allowPrivateDomains: true });
-  if (info.isIp) return [host];
-  const registrable = getDomain(host, { allowPrivateDomains: true });
+  const info = parse(host, HOST_ONLY);
+  // Lists and the user's blocks store IPv6 as normalizeHost gives it, in brackets ("[::1]");
+  // the matcher hands the bare form ("::1", as "always trust" stores it): try both.
+  if (info.isIp) return host.indexOf(':') >= 0 && host.charCodeAt(0) !== 91 ? [host, `[${host}]`] : [host];
+  const registrable = info.domain;
   if (!registrable || !host.endsWith(registrable)) return [host];
   const out = [host];
   let rest = host;
@@ -27,9 +37,9 @@ const MAX_PATH_SEGMENTS = 12;
  * slash) and the full path with query, so a rule "github.com/someone/repo" matches
  * github.com/someone/repo/issues but never github.com or github.com/someone/repository.
  */
-export function urlCandidates(url: URL): string[] {
+export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean = () => true): string[] {
   const host = url.hostname.replace(/\.$/, '');
-  const hosts = host.startsWith('www.') ? [host, host.slice(4)] : [host];
+  const hosts = (host.startsWith('www.') ? [host, host.slice(4)] : [host]).filter(hasUrlRules);
   const out: string[] = [];
   const segments = url.pathname.split('/').slice(1, MAX_PATH_SEGMENTS + 1);
   for (const h of hosts) {

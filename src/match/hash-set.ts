@@ -31,24 +31,6 @@ export function hasHash(sorted: Float64Array, hash: number): boolean {
   return false;
 }
 
-/** Hashes in slices so a million entries never hold the event loop for long. */
-export async function buildHashSetAsync(
-  entries: readonly string[],
-  yieldFn: () => Promise<void>,
-  sliceMs = 30,
-): Promise<Float64Array> {
-  const out = new Float64Array(entries.length);
-  let sliceStart = performance.now();
-  for (let i = 0; i < entries.length; i++) {
-    out[i] = hash53(entries[i] as string);
-    if ((i & 4095) === 4095 && performance.now() - sliceStart > sliceMs) {
-      await yieldFn();
-      sliceStart = performance.now();
-    }
-  }
-  return sortUnique(out);
-}
-
 /** What turns sorted set `from` into sorted set `to`: one linear pass over both. */
 export function diffSorted(from: Float64Array, to: Float64Array): { added: Float64Array; removed: Float64Array } {
   const added: number[] = [];

@@ -58,7 +58,7 @@ export class Matcher {
     if (ownBlock) return { kind: 'blocked', host, reason: this.userRef(ownBlock, 'custom') };
 
     const domainHashes = domains.map(hash53);
-    const urls = urlCandidates(url);
+    const urls = urlCandidates(url, (h) => this.hasUrlRulesFor(hash53(h)));
     const urlHashes = urls.map(hash53);
 
     // An exception in any list overrides a block in any list, as in AdBlock syntax.
@@ -70,6 +70,14 @@ export class Matcher {
       this.find('blockUrls', urls, urlHashes, 'url') ?? this.find('blockDomains', domains, domainHashes, 'domain');
     if (block) return { kind: 'blocked', host, reason: block };
     return { kind: 'clean', host };
+  }
+
+  private hasUrlRulesFor(hostHash: number): boolean {
+    for (const list of this.lists) {
+      if (list.blockUrls.length === 0 && list.allowUrls.length === 0) continue;
+      if (!list.urlHosts || hasHash(list.urlHosts, hostHash)) return true;
+    }
+    return false;
   }
 
   private find(kind: Kind, texts: string[], hashes: number[], ruleType: RuleRef['ruleType']): RuleRef | undefined {

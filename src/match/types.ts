@@ -10,6 +10,8 @@ export interface ListIndex {
   allowDomains: Float64Array;
   blockUrls: Float64Array;
   allowUrls: Float64Array;
+  /** Hosts named by this list's URL rules (see rule-arrays.ts); absent: look up every host. */
+  urlHosts?: Float64Array;
 }
 
 export interface RuleRef {

@@ -131,6 +131,7 @@ export class ListStore {
         allowDomains: rules.allowDomains,
         blockUrls: rules.blockUrls,
         allowUrls: rules.allowUrls,
+        ...(rules.urlHosts ? { urlHosts: rules.urlHosts } : {}),
       });
     }
     await tx.done;

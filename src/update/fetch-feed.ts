@@ -46,7 +46,7 @@ export async function fetchFeed(
     } catch (error) {
       throw controller.signal.aborted
         ? new FeedError('timeout', `No answer within ${limits.timeoutMs / 1000} s`)
-        : new FeedError('network', `Could not reach the server (${String(error)})`);
+        : new FeedError('network', `Could not reach the server (${describe(error)})`);
     }
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok)
@@ -79,6 +79,15 @@ export async function fetchFeed(
   }
 }
 
+/**
+ * Node's fetch says only "fetch failed" and keeps the reason ("redirect count exceeded",
+ * ECONNREFUSED, "other side closed") in `cause`: show it, or the popup cannot tell the user why.
+ */
+function describe(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error ? `${String(error)}: ${cause.message}` : String(error);
+}
+
 function tooLarge(limits: FetchLimits): FeedError {
   return new FeedError('tooLarge', `The list is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB`);
 }
@@ -103,7 +112,7 @@ async function readCapped(response: Response, limits: FetchLimits, signal: Abort
     if (error instanceof FeedError) throw error;
     throw signal.aborted
       ? new FeedError('timeout', `The download did not finish within ${limits.timeoutMs / 1000} s`)
-      : new FeedError('network', `The connection broke during the download (${String(error)})`);
+      : new FeedError('network', `The connection broke during the download (${describe(error)})`);
   }
   const out = new Uint8Array(total);
   let offset = 0;
