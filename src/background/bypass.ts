@@ -14,6 +14,7 @@ export interface BypassPersistence {
 export class BypassStore {
   private entries: Record<string, number> = {};
   private loaded: Promise<void>;
+  private isLoaded = false;
 
   constructor(
     private readonly persistence: BypassPersistence | null,
@@ -25,6 +26,7 @@ export class BypassStore {
           () => undefined,
         )
       : Promise.resolve();
+    void this.loaded.then(() => (this.isLoaded = true));
   }
 
   async allow(tabId: number, host: string): Promise<void> {
@@ -36,6 +38,12 @@ export class BypassStore {
 
   async isAllowed(tabId: number, host: string): Promise<boolean> {
     await this.loaded;
+    return (this.entries[key(tabId, host)] ?? 0) > this.now();
+  }
+
+  /** The same answer without waiting, once the stored entries are loaded; undefined before. */
+  isAllowedNow(tabId: number, host: string): boolean | undefined {
+    if (!this.isLoaded) return undefined;
     return (this.entries[key(tabId, host)] ?? 0) > this.now();
   }
 

@@ -69,11 +69,13 @@ export class SentryService {
   private lists: ListIndex[] = [];
   private storageError: string | null = null;
   private readonly diagnostics = new Diagnostics();
+  private isReady = false;
 
   constructor(private readonly deps: ServiceDeps) {
     this.matcher = this.buildMatcher();
     this.ready = this.start().finally(() => {
       this.diagnostics.readyMs = performance.now() - this.diagnostics.startedAt;
+      this.isReady = true;
     });
   }
 
@@ -223,12 +225,27 @@ export class SentryService {
     return verdict;
   }
 
-  /** Firefox's before-load check of a top-level navigation (webRequest, blocking). */
-  async redirectBeforeLoad(url: string, tabId: number, warningPageUrl: string): Promise<{ redirectUrl?: string }> {
-    await this.ready;
-    const verdict = this.matcher.check(url);
-    if (verdict.kind !== 'blocked' || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return {};
-    return { redirectUrl: `${warningPageUrl}#${url}` };
+  /**
+   * Firefox's before-load check of a navigation (webRequest, blocking). Answers at once
+   * once the lists are loaded, so ordinary page loads never wait on a promise; only the
+   * first navigations after a start wait for the lists.
+   */
+  redirectBeforeLoad(
+    url: string,
+    tabId: number,
+    warningPageUrl: string,
+  ): { redirectUrl?: string } | Promise<{ redirectUrl?: string }> {
+    if (this.isReady) {
+      const verdict = this.matcher.check(url);
+      if (verdict.kind !== 'blocked') return {};
+      const bypassed = this.deps.bypass.isAllowedNow(tabId, verdict.host);
+      if (bypassed !== undefined) return bypassed ? {} : { redirectUrl: `${warningPageUrl}#${url}` };
+    }
+    return this.ready.then(async () => {
+      const verdict = this.matcher.check(url);
+      if (verdict.kind !== 'blocked' || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return {};
+      return { redirectUrl: `${warningPageUrl}#${url}` };
+    });
   }
 
   async status(): Promise<StatusSnapshot> {

@@ -54,22 +54,37 @@ export class DnrSync {
     return { domains, error: this.lastError };
   }
 
-  /** Replaces one list's rules; a failure (a browser limit) is kept for the popup, never thrown. */
+  /**
+   * Replaces one list's rules; a failure (a browser limit) is kept for the popup, never
+   * thrown. The new rules go in one per call, with a turn of the event loop between, so
+   * no single task of the background handles a million domains at once.
+   */
   replaceList(listId: string, block: readonly string[], allow: readonly string[]): Promise<void> {
     return this.serial(async () => {
       const slot = await this.slotFor(listId);
-      const { first, last } = slotIds(slot);
-      const remove = (await this.api.getDynamicRules()).map((r) => r.id).filter((id) => id >= first && id <= last);
+      const existing = (await this.api.getDynamicRules()).map((r) => r.id);
+      const inHalf = (half: 0 | 1) => {
+        const { first, last } = slotIds(slot, half);
+        return existing.filter((id) => id >= first && id <= last);
+      };
+      const old = inHalf(0).length > 0 ? 0 : 1;
+      const fresh = old === 0 ? 1 : 0;
+      const added: number[] = [];
       try {
-        await this.api.updateDynamicRules({
-          removeRuleIds: remove,
-          addRules: listRules(slot, block, allow, this.warningPageUrl),
-        });
+        for (const rule of listRules(slot, block, allow, this.warningPageUrl, fresh)) {
+          await this.api.updateDynamicRules({
+            removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
+            addRules: [rule],
+          });
+          added.push(rule.id);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
         this.counts.set(listId, block.length);
         this.lastError = null;
       } catch (error) {
-        await this.api.updateDynamicRules({ removeRuleIds: remove }).catch(() => undefined);
-        this.counts.delete(listId);
+        // Keep the old rules; drop the half-added new ones.
+        await this.api.updateDynamicRules({ removeRuleIds: added }).catch(() => undefined);
         this.lastError = error instanceof Error ? error.message : String(error);
       }
     });

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { slotIds } from '../../../src/blocking/dnr-rules';
+import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
+import type { DnrRule } from '../../../src/blocking/dnr-rules';
+
+/**
+ * An in-memory stand-in with Chrome's observable behaviour (duplicate ids refused, a
+ * domain limit we can set); the real API is exercised end to end in Chromium.
+ */
+function memoryDnr(maxDomains = Infinity): DnrApi & { dynamic: Map<number, DnrRule> } {
+  const dynamic = new Map<number, DnrRule>();
+  const session = new Map<number, DnrRule>();
+  const apply = (store: Map<number, DnrRule>, o: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
+    for (const id of o.removeRuleIds ?? []) store.delete(id);
+    for (const r of o.addRules ?? []) {
+      if (store.has(r.id)) throw new Error(`Rule with id ${r.id} already exists`);
+      store.set(r.id, r);
+    }
+    const total = [...store.values()].reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
+    if (total > maxDomains) {
+      for (const r of o.addRules ?? []) store.delete(r.id);
+      throw new Error('Rule count exceeded');
+    }
+  };
+  return {
+    dynamic,
+    updateDynamicRules: async (o) => apply(dynamic, o),
+    getDynamicRules: async () => [...dynamic.values()],
+    updateSessionRules: async (o) => apply(session, o),
+    getSessionRules: async () => [...session.values()],
+  };
+}
+
+function slots() {
+  let saved: Record<string, number> = {};
+  return { load: async () => ({ ...saved }), save: async (s: Record<string, number>) => void (saved = { ...s }) };
+}
+
+const domains = (n: number, tag = 'd') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
+
+describe('before-load rules (declarativeNetRequest) kept in step with the lists', () => {
+  it('replaces a list in the free half of its slot, never leaving it without rules', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.replaceList('a', domains(120_000), ['ok.example']);
+    const first = [...api.dynamic.keys()];
+    expect(first.every((id) => id >= slotIds(0, 0).first && id <= slotIds(0, 0).last)).toBe(true);
+    expect(first.length).toBe(4); // one allow rule, three block rules of ≤ 50,000 domains
+    await sync.replaceList('a', domains(10, 'new'), []);
+    const second = [...api.dynamic.keys()];
+    expect(second.every((id) => id >= slotIds(0, 1).first)).toBe(true);
+    expect(sync.state).toEqual({ domains: 10, error: null });
+  });
+
+  it('keeps the old rules and reports the error when the browser refuses the new ones', async () => {
+    const api = memoryDnr(100_000);
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.replaceList('a', domains(1000), []);
+    await sync.replaceList('a', domains(200_000, 'big'), []);
+    expect(sync.state.error).toMatch(/exceeded/);
+    const kept = [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
+    expect(kept.length).toBe(1000);
+  });
+
+  it('gives each list its own slot and removes only that list', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.replaceList('a', domains(5, 'a'), []);
+    await sync.replaceList('b', domains(7, 'b'), []);
+    await sync.removeList('a');
+    const left = [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
+    expect(left).toEqual(domains(7, 'b'));
+  });
+
+  it('user blocks, trusted sites and one-time bypasses outrank list rules', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.setUserRules(['mine.example'], ['trusted.example']);
+    await sync.allowOnce(3, 'evil.example');
+    const user = [...api.dynamic.values()];
+    expect(user.map((r) => [r.action.type, r.priority])).toEqual([
+      ['redirect', 3],
+      ['allow', 4],
+    ]);
+    const [bypass] = await api.getSessionRules();
+    expect(bypass?.condition.tabIds).toEqual([3]);
+    expect(bypass?.priority).toBe(5);
+    await sync.clearBypasses(3);
+    expect(await api.getSessionRules()).toEqual([]);
+  });
+});
