@@ -8,6 +8,14 @@ export type DnrRule = Browser.declarativeNetRequest.Rule;
  */
 // The chrome typings spell these as enums; the values are the plain strings the API takes.
 const MAIN_FRAME = 'main_frame' as Browser.declarativeNetRequest.ResourceType;
+const SUB_FRAME = 'sub_frame' as Browser.declarativeNetRequest.ResourceType;
+/**
+ * Frames too: a page could otherwise show a listed site inside an iframe, where no
+ * top-level check sees it. A framed warning page renders nothing (it refuses to be framed),
+ * so the listed site's frame stays blank. Allow rules cover the same types, so an allow
+ * entry, a trusted site or a bypass still wins in a frame.
+ */
+const FRAME_TYPES = [MAIN_FRAME, SUB_FRAME];
 
 export const PRIORITY = { listBlock: 1, listAllow: 2, userBlock: 3, trusted: 4, bypass: 5 } as const;
 
@@ -16,7 +24,7 @@ export const PRIORITY = { listBlock: 1, listAllow: 2, userBlock: 3, trusted: 4, 
  * 3 s per million, in 100,000-domain rules); smaller rules keep each one's memory modest
  * and let a failure be retried in parts.
  */
-export const DOMAINS_PER_RULE = 100_000;
+export const DOMAINS_PER_RULE = 50_000;
 
 /** Rule ids: user rules first, then one block of ids per list slot. */
 export const USER_BLOCK_ID = 1;
@@ -24,13 +32,19 @@ export const TRUSTED_ID = 2;
 export const FIRST_BYPASS_ID = 100;
 export const SLOT_SIZE = 1000;
 
-export function slotIds(slot: number): { first: number; last: number } {
-  const first = (slot + 1) * SLOT_SIZE;
-  return { first, last: first + SLOT_SIZE - 1 };
+/**
+ * A list's slot is split in two halves used in turn: a new version's rules are added in the
+ * free half before the old half is removed, so the list never goes unprotected between.
+ */
+export function slotIds(slot: number, half?: 0 | 1): { first: number; last: number } {
+  const start = (slot + 1) * SLOT_SIZE;
+  if (half === undefined) return { first: start, last: start + SLOT_SIZE - 1 };
+  const first = start + half * (SLOT_SIZE / 2);
+  return { first, last: first + SLOT_SIZE / 2 - 1 };
 }
 
 /**
- * Sends a listed top-level navigation to the extension's warning page before the site is
+ * Sends a listed navigation (top level or frame) to the extension's warning page before the site is
  * contacted; the original URL follows the '#', so "Continue anyway" can go on to it.
  */
 export function redirectRule(id: number, domains: string[], warningPageUrl: string, priority: number): DnrRule {
@@ -41,7 +55,7 @@ export function redirectRule(id: number, domains: string[], warningPageUrl: stri
       type: 'redirect' as Browser.declarativeNetRequest.RuleActionType,
       redirect: { regexSubstitution: `${warningPageUrl}#\\0` },
     },
-    condition: { regexFilter: '^https?://.*', requestDomains: domains, resourceTypes: [MAIN_FRAME] },
+    condition: { regexFilter: '^https?://.*', requestDomains: domains, resourceTypes: FRAME_TYPES },
   };
 }
 
@@ -50,7 +64,7 @@ export function allowRule(id: number, domains: string[], priority: number, tabId
     id,
     priority,
     action: { type: 'allow' as Browser.declarativeNetRequest.RuleActionType },
-    condition: { requestDomains: domains, resourceTypes: [MAIN_FRAME], ...(tabIds ? { tabIds } : {}) },
+    condition: { requestDomains: domains, resourceTypes: FRAME_TYPES, ...(tabIds ? { tabIds } : {}) },
   };
 }
 
@@ -60,8 +74,9 @@ export function listRules(
   block: readonly string[],
   allow: readonly string[],
   warningPageUrl: string,
+  half: 0 | 1 = 0,
 ): DnrRule[] {
-  const { first, last } = slotIds(slot);
+  const { first, last } = slotIds(slot, half);
   const rules: DnrRule[] = [];
   let id = first;
   for (let i = 0; i < allow.length; i += DOMAINS_PER_RULE) {
