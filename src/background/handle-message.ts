@@ -75,6 +75,10 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       }
       return { left: true };
     }
+    case 'page.heuristic': {
+      const p = needPage(page);
+      return service.heuristicVerdict(p.url, p.tabId, message.data.findings);
+    }
     case 'page.openSettings':
       await ctx.tabs.openExtensionPage('/popup.html?tab=1');
       return { opened: true };
@@ -83,7 +87,9 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
     case 'warning.proceed': {
       const tabId = needTab(from);
       const url = text(message.data.url);
-      const allowed = await service.proceed(url, tabId, message.data.always === true);
+      // The warning page's address is crafted by whoever linked to it: only a URL this
+      // extension blocks can be let through from there.
+      const allowed = await service.proceed(url, tabId, message.data.always === true, true);
       if (allowed) await ctx.tabs.navigate(tabId, allowed);
       return { navigated: allowed !== null };
     }

@@ -16,6 +16,8 @@ import { ruleBytes, ruleCount } from '../match/rule-arrays';
 import type { BypassStore } from './bypass';
 import { Diagnostics, type DiagnosticsSnapshot } from './diagnostics';
 import { siteFromInput } from './site-input';
+import { lookalikeVerdict } from './lookalike-verdict';
+import { heuristicReason, type ReportedFinding } from './heuristic-findings';
 
 /**
  * The layer that stops a listed site before it loads. Chrome: declarativeNetRequest rules
@@ -23,11 +25,14 @@ import { siteFromInput } from './site-input';
  * from the matcher itself (webRequest), so it needs no such layer.
  */
 export interface PreloadLayer {
-  replaceList(listId: string, block: readonly string[], allow: readonly string[]): Promise<void>;
+  /** `scripts`: a script-host list, whose hosts are also stopped as scripts on any page. */
+  replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean): Promise<void>;
   removeList(listId: string): Promise<void>;
   setUserRules(blocked: readonly string[], trusted: readonly string[]): Promise<void>;
   allowOnce(tabId: number, host: string): Promise<unknown>;
   clearBypasses(tabId?: number): Promise<void>;
+  /** Whether a list's rules are in force in the browser now. */
+  covers(listId: string): boolean;
   readonly state: { domains: number; error: string | null };
 }
 
@@ -69,6 +74,7 @@ export class SentryService {
   private lists: ListIndex[] = [];
   private storageError: string | null = null;
   private readonly diagnostics = new Diagnostics();
+
   private isReady = false;
 
   constructor(private readonly deps: ServiceDeps) {
@@ -105,7 +111,9 @@ export class SentryService {
       store,
       onListsChanged: () => this.reload(),
       currentRules: (id) => this.lists.find((l) => l.id === id),
-      onParsed: (id, parsed) => this.preloadList(id, parsed),
+      // The before-load rules follow in the background: an import is done, and its list in
+      // force for the matcher and the content script, without waiting for them.
+      onParsed: async (id, parsed) => void this.preloadList(id, parsed),
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
@@ -132,7 +140,9 @@ export class SentryService {
       try {
         const text = await this.deps.readBundled(def.bundledPath);
         await importListText(
-          { store, now: this.now, onParsed: (id, parsed) => this.preloadList(id, parsed) },
+          // At install the before-load rules follow in the background: protection (the
+          // matcher and the content script) must not wait for them.
+          { store, now: this.now, onParsed: async (id, parsed) => void this.preloadList(id, parsed) },
           meta,
           text,
           {
@@ -171,7 +181,8 @@ export class SentryService {
 
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
   private async preloadList(id: string, parsed: ParsedList): Promise<void> {
-    await this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains).catch(() => undefined);
+    const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
+    await this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts).catch(() => undefined);
   }
 
   private buildMatcher(): Matcher {
@@ -182,7 +193,7 @@ export class SentryService {
     const asked = performance.now();
     await this.ready;
     const lookupStart = performance.now();
-    const verdict = this.matcher.check(url);
+    const verdict = this.check(url);
     this.diagnostics.verdict(performance.now() - lookupStart, lookupStart - asked);
     if (verdict.kind === 'blocked') {
       if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
@@ -199,17 +210,69 @@ export class SentryService {
    * URL is not one this extension blocks (so a crafted request can never open anything
    * else, such as a javascript: or data: URL).
    */
-  async proceed(url: string, tabId: number, always: boolean): Promise<string | null> {
+  async proceed(url: string, tabId: number, always: boolean, requireBlocked = false): Promise<string | null> {
+    await this.ready;
+    const verdict = this.check(url);
+    if (verdict.kind === 'ignored' || (requireBlocked && verdict.kind !== 'blocked')) return null;
+    // A clean verdict here is a detector's warning (a script, a heuristic): the user's
+    // choice applies to the page's own host all the same.
+    if (verdict.kind !== 'blocked') {
+      await this.allowHost(verdict.host, tabId, always);
+      return new URL(url).href;
+    }
+    await this.allowHost(verdict.host, tabId, always);
+    return new URL(url).href;
+  }
+
+  private async allowHost(host: string, tabId: number, always: boolean): Promise<void> {
+    if (always) {
+      await this.changeSettings((s) => ({ ...s, trustedSites: addUnique(s.trustedSites, host) }));
+    } else {
+      await this.deps.bypass.allow(tabId, host);
+      await this.deps.preload?.allowOnce(tabId, host).catch(() => undefined);
+    }
+  }
+
+  /** The lists' verdict, then, for a site no list knows, the lookalike detector's. */
+  private check(url: string): Verdict {
+    const verdict = this.matcher.check(url);
+    return verdict.kind === 'clean' ? (lookalikeVerdict(verdict.host) ?? verdict) : verdict;
+  }
+
+  /**
+   * A content script found signs of a scam or hacked page. The findings come from the
+   * extension's own content script; trusted sites and "this time only" silence them.
+   */
+  async heuristicVerdict(url: string, tabId: number, findings: ReportedFinding[]): Promise<Verdict> {
     await this.ready;
     const verdict = this.matcher.check(url);
-    if (verdict.kind !== 'blocked') return verdict.kind === 'ignored' ? null : new URL(url).href;
-    if (always) {
-      await this.changeSettings((s) => ({ ...s, trustedSites: addUnique(s.trustedSites, verdict.host) }));
-    } else {
-      await this.deps.bypass.allow(tabId, verdict.host);
-      await this.deps.preload?.allowOnce(tabId, verdict.host).catch(() => undefined);
-    }
-    return new URL(url).href;
+    if (verdict.kind !== 'clean') return verdict;
+    const reason = heuristicReason(findings);
+    if (!reason || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return verdict;
+    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    return { kind: 'blocked', host: verdict.host, reason };
+  }
+
+  /**
+   * A script the page in `tabId` requested (seen by the background's webRequest
+   * listener, which no page can hide from). Null unless a list names it.
+   */
+  async scriptVerdict(
+    scriptUrl: string,
+    pageUrl: string | undefined,
+    stopsEveryListedScript: boolean,
+  ): Promise<Verdict | null> {
+    await this.ready;
+    const verdict = this.matcher.check(scriptUrl);
+    if (verdict.kind !== 'blocked') return null;
+    const page = pageUrl ? this.matcher.check(pageUrl) : null;
+    if (page?.kind === 'allowed') return null;
+    // Chrome stops a script before it loads only through a script-host list's rules in force.
+    const stopped =
+      stopsEveryListedScript ||
+      (verdict.reason.category === 'script' && (this.deps.preload?.covers(verdict.reason.listId) ?? false));
+    const reason = { ...verdict.reason, ruleType: 'script' as const, script: { url: scriptUrl, stopped } };
+    return { kind: 'blocked', host: page?.host || verdict.host, reason };
   }
 
   /**
@@ -218,7 +281,7 @@ export class SentryService {
    */
   async verdictForWarningPage(url: string): Promise<Verdict> {
     await this.ready;
-    const verdict = this.matcher.check(url);
+    const verdict = this.check(url);
     if (verdict.kind === 'blocked') {
       void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
     }
@@ -236,13 +299,13 @@ export class SentryService {
     warningPageUrl: string,
   ): { redirectUrl?: string } | Promise<{ redirectUrl?: string }> {
     if (this.isReady) {
-      const verdict = this.matcher.check(url);
+      const verdict = this.check(url);
       if (verdict.kind !== 'blocked') return {};
       const bypassed = this.deps.bypass.isAllowedNow(tabId, verdict.host);
       if (bypassed !== undefined) return bypassed ? {} : { redirectUrl: `${warningPageUrl}#${url}` };
     }
     return this.ready.then(async () => {
-      const verdict = this.matcher.check(url);
+      const verdict = this.check(url);
       if (verdict.kind !== 'blocked' || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return {};
       return { redirectUrl: `${warningPageUrl}#${url}` };
     });
@@ -349,8 +412,11 @@ export class SentryService {
     const before = this.settings;
     this.settings = await store.updateSettings(change);
     this.matcher = this.buildMatcher();
-    if (before.blockedSites !== this.settings.blockedSites || before.trustedSites !== this.settings.trustedSites) {
-      await this.deps.preload
+    const sites = (s: UserSettings) => `${s.blockedSites.join()}|${s.trustedSites.join()}`;
+    if (sites(before) !== sites(this.settings)) {
+      // Not awaited: the browser applies rule changes one at a time and may be busy
+      // installing a large list; the click is answered now (the matcher has the change).
+      void this.deps.preload
         ?.setUserRules(this.settings.blockedSites, this.settings.trustedSites)
         .catch(() => undefined);
     }

@@ -59,6 +59,16 @@ export function redirectRule(id: number, domains: string[], warningPageUrl: stri
   };
 }
 
+/** A script-host list also stops its scripts on any page (skimmers, miners, fake updates). */
+export function scriptBlockRule(id: number, domains: string[]): DnrRule {
+  return {
+    id,
+    priority: PRIORITY.listBlock,
+    action: { type: 'block' as Browser.declarativeNetRequest.RuleActionType },
+    condition: { requestDomains: domains, resourceTypes: ['script' as Browser.declarativeNetRequest.ResourceType] },
+  };
+}
+
 export function allowRule(id: number, domains: string[], priority: number, tabIds?: number[]): DnrRule {
   return {
     id,
@@ -75,6 +85,7 @@ export function listRules(
   allow: readonly string[],
   warningPageUrl: string,
   half: 0 | 1 = 0,
+  scripts = false,
 ): DnrRule[] {
   const { first, last } = slotIds(slot, half);
   const rules: DnrRule[] = [];
@@ -84,6 +95,7 @@ export function listRules(
   }
   for (let i = 0; i < block.length; i += DOMAINS_PER_RULE) {
     rules.push(redirectRule(id++, block.slice(i, i + DOMAINS_PER_RULE), warningPageUrl, PRIORITY.listBlock));
+    if (scripts) rules.push(scriptBlockRule(id++, block.slice(i, i + DOMAINS_PER_RULE)));
   }
   if (id - 1 > last) throw new Error(`List too large for pre-load blocking (${rules.length} rules)`);
   return rules;

@@ -15,7 +15,7 @@ import {
 /** The part of browser.declarativeNetRequest this uses (a fake in unit tests). */
 export interface DnrApi {
   updateDynamicRules(options: Browser.declarativeNetRequest.UpdateRuleOptions): Promise<void>;
-  getDynamicRules(): Promise<DnrRule[]>;
+  getDynamicRules(filter?: { ruleIds?: number[] }): Promise<DnrRule[]>;
   updateSessionRules(options: Browser.declarativeNetRequest.UpdateRuleOptions): Promise<void>;
   getSessionRules(): Promise<DnrRule[]>;
 }
@@ -41,12 +41,18 @@ export class DnrSync {
   private counts = new Map<string, number>();
   private lastError: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private userQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly api: DnrApi,
     private readonly slots: SlotStorage,
     private readonly warningPageUrl: string,
   ) {}
+
+  /** Whether a list's rules are in force in the browser now. */
+  covers(listId: string): boolean {
+    return this.counts.has(listId);
+  }
 
   get state(): PreloadState {
     let domains = 0;
@@ -59,10 +65,10 @@ export class DnrSync {
    * thrown. The new rules go in one per call, with a turn of the event loop between, so
    * no single task of the background handles a million domains at once.
    */
-  replaceList(listId: string, block: readonly string[], allow: readonly string[]): Promise<void> {
+  replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts = false): Promise<void> {
     return this.serial(async () => {
       const slot = await this.slotFor(listId);
-      const existing = (await this.api.getDynamicRules()).map((r) => r.id);
+      const existing = await this.idsInSlot(slot);
       const inHalf = (half: 0 | 1) => {
         const { first, last } = slotIds(slot, half);
         return existing.filter((id) => id >= first && id <= last);
@@ -71,7 +77,7 @@ export class DnrSync {
       const fresh = old === 0 ? 1 : 0;
       const added: number[] = [];
       try {
-        for (const rule of listRules(slot, block, allow, this.warningPageUrl, fresh)) {
+        for (const rule of listRules(slot, block, allow, this.warningPageUrl, fresh, scripts)) {
           await this.api.updateDynamicRules({
             removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
             addRules: [rule],
@@ -95,8 +101,7 @@ export class DnrSync {
       const all = await this.slots.load();
       const slot = all[listId];
       if (slot === undefined) return;
-      const { first, last } = slotIds(slot);
-      const remove = (await this.api.getDynamicRules()).map((r) => r.id).filter((id) => id >= first && id <= last);
+      const remove = await this.idsInSlot(slot);
       await this.api.updateDynamicRules({ removeRuleIds: remove });
       delete all[listId];
       await this.slots.save(all);
@@ -106,7 +111,7 @@ export class DnrSync {
 
   /** The user's own blocks and trusted sites, which override the lists. */
   setUserRules(blocked: readonly string[], trusted: readonly string[]): Promise<void> {
-    return this.serial(async () => {
+    return this.serialUser(async () => {
       const addRules: DnrRule[] = [];
       if (blocked.length)
         addRules.push(redirectRule(USER_BLOCK_ID, [...blocked], this.warningPageUrl, PRIORITY.userBlock));
@@ -117,7 +122,7 @@ export class DnrSync {
 
   /** "This time only": a session rule for that tab and host, gone when the browser closes. */
   allowOnce(tabId: number, host: string): Promise<number> {
-    return this.serial(async () => {
+    return this.serialUser(async () => {
       const used = new Set((await this.api.getSessionRules()).map((r) => r.id));
       let id = FIRST_BYPASS_ID;
       while (used.has(id)) id++;
@@ -128,7 +133,7 @@ export class DnrSync {
 
   /** Drops the bypass rules of a closed tab, or all of them when their time is up. */
   clearBypasses(tabId?: number): Promise<void> {
-    return this.serial(async () => {
+    return this.serialUser(async () => {
       const rules = await this.api.getSessionRules();
       const ids = rules.filter((r) => tabId === undefined || r.condition.tabIds?.includes(tabId)).map((r) => r.id);
       if (ids.length) await this.api.updateSessionRules({ removeRuleIds: ids });
@@ -153,6 +158,16 @@ export class DnrSync {
     }
   }
 
+  /**
+   * The rule ids present in a slot. Asks for those ids only: fetching every rule would copy
+   * every domain of every list out of the browser on each update.
+   */
+  private async idsInSlot(slot: number): Promise<number[]> {
+    const { first, last } = slotIds(slot);
+    const ids = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    return (await this.api.getDynamicRules({ ruleIds: ids })).map((r) => r.id);
+  }
+
   private async slotFor(listId: string): Promise<number> {
     const all = await this.slots.load();
     const known = all[listId];
@@ -170,6 +185,16 @@ export class DnrSync {
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The user's own rules and bypasses use ids no list uses, so they have a queue of their
+   * own: a click is never kept waiting behind a million-domain list being installed.
+   */
+  private serialUser<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.userQueue.then(task, task);
+    this.userQueue = run.catch(() => undefined);
     return run;
   }
 }

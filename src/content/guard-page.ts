@@ -1,27 +1,76 @@
+import browser from 'webextension-polyfill';
 import { send } from '../messaging/client';
 import { mountWarning } from '../ui/mount-warning';
+
+/** How often to look for a same-document URL change (history.pushState / replaceState). */
+const URL_POLL_MS = 250;
 
 /**
  * Asks the background about this page (the background decides from the URL the browser
  * has for this frame, not from anything the page could fake) and, on a listed site,
  * stops the page loading and covers it with the warning.
+ *
+ * It asks again whenever the page's address changes without a new load: a single-page
+ * site moving to a listed path with history.pushState, and a page restored from the
+ * back/forward cache (whose content script does not run again).
  */
 export async function guardPage(): Promise<void> {
-  const verdict = await send('page.check', {});
-  if (verdict.kind !== 'blocked') return;
-  window.stop();
-  await documentElementReady();
-  mountWarning({
-    host: verdict.host,
-    reason: verdict.reason,
-    onGoBack: () => void send('page.leave', {}),
-    onProceed: (always) => {
-      void send('page.proceed', { always }).then(({ reload }) => {
-        if (reload) location.reload();
+  let mounted = false;
+  let checkedUrl = '';
+  let checking: Promise<void> | null = null;
+
+  const check = async (): Promise<void> => {
+    checkedUrl = urlWithoutHash();
+    const verdict = await send('page.check', {});
+    if (verdict.kind !== 'blocked' || mounted) return;
+    mounted = true;
+    const blockedUrl = location.href;
+    if (document.readyState !== 'complete') window.stop();
+    await documentElementReady();
+    mountWarning(
+      {
+        host: verdict.host,
+        reason: verdict.reason,
+        onGoBack: () => void send('page.leave', {}),
+        onProceed: (always) => {
+          void send('page.proceed', { always }).then(({ reload }) => {
+            if (reload) location.reload();
+          });
+        },
+        onOpenSettings: () => void send('page.openSettings', {}),
+      },
+      // The page keeps removing the warning: leave it for the extension's warning page,
+      // out of the page's reach; it offers the same choices for the same address.
+      { onTamper: () => location.replace(`${browser.runtime.getURL('/warning.html')}#${blockedUrl}`) },
+    );
+  };
+  const recheck = () => {
+    if (mounted || checking || urlWithoutHash() === checkedUrl) return;
+    checking = check()
+      .catch(() => undefined)
+      .finally(() => {
+        checking = null;
       });
-    },
-    onOpenSettings: () => void send('page.openSettings', {}),
+  };
+
+  // The content script's own timer and listeners live in its isolated world: a page
+  // replacing history.pushState or setInterval cannot silence them.
+  setInterval(recheck, URL_POLL_MS);
+  window.addEventListener('popstate', recheck, true);
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    checkedUrl = '';
+    recheck();
   });
+  checking = check().finally(() => {
+    checking = null;
+  });
+  await checking;
+}
+
+/** The fragment never decides a verdict; a hash change is not worth a question. */
+function urlWithoutHash(): string {
+  return location.href.replace(/#.*$/, '');
 }
 
 /** At document_start the root element may not exist yet. */

@@ -11,3 +11,8 @@ export function t(key: MessageKey, substitutions?: (string | number)[]): string 
   const text = browser.i18n.getMessage(key, substitutions?.map(String));
   return text || key;
 }
+
+/** Whether the browser speaks Chinese: picks the language of texts that do not come from _locales. */
+export function isChineseUi(): boolean {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh');
+}

@@ -21,7 +21,14 @@ export interface RuleRef {
   category: ThreatCategory;
   /** The rule as the list gives it after normalising: a domain or a "host/path" prefix. */
   rule: string;
-  ruleType: 'domain' | 'url';
+  /** 'lookalike', 'heuristic' and 'script' warnings come from detectors, not from a list entry. */
+  ruleType: 'domain' | 'url' | 'lookalike' | 'heuristic' | 'script';
+  /** A lookalike: the real site the domain imitates. */
+  imitates?: { domain: string; name: string; nameZh: string; kind: 'homograph' | 'typosquat' | 'combosquat' };
+  /** A page heuristic: why, in both languages (the page's language is not the user's). */
+  why?: { en: string; zh: string };
+  /** A listed script the page loads, and whether the browser stopped it. */
+  script?: { url: string; stopped: boolean };
 }
 
 export type Verdict =

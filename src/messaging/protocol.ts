@@ -44,6 +44,11 @@ export interface Protocol {
   'page.proceed': { request: { always: boolean }; response: { reload: boolean } };
   'page.leave': { request: Record<string, never>; response: { left: boolean } };
   'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
+  /** The content script's page heuristics found signs of a scam (ids, scores, reasons only). */
+  'page.heuristic': {
+    request: { findings: { id: string; score: number; reason: string; reasonZh: string }[] };
+    response: Verdict;
+  };
 
   /** From the extension's warning page, which a before-load redirect opened in the tab. */
   'warning.check': { request: { url: string }; response: Verdict };
@@ -77,6 +82,7 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page.proceed',
   'page.leave',
   'page.openSettings',
+  'page.heuristic',
 ]);
 
 const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
@@ -99,4 +105,10 @@ export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
   const { type, data } = value as { type?: unknown; data?: unknown };
   return typeof type === 'string' && ALL_MESSAGES.has(type) && typeof data === 'object' && data !== null;
+}
+
+/** Sent by the background to a tab's content script: a listed script was requested there. */
+export interface ScriptWarningPush {
+  type: 'scripts.listed';
+  verdict: Verdict;
 }

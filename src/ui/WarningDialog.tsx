@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CATEGORY_LABEL, GUIDANCE } from '../guidance/guidance';
+import { GUIDANCE } from '../guidance/guidance';
 import { t } from '../guidance/i18n';
 import type { RuleRef } from '../match/types';
 import { displayHost } from './host-display';
+import { reasonText, titleFor } from './reason-text';
 
 export interface WarningDialogProps {
   host: string;
@@ -10,6 +11,8 @@ export interface WarningDialogProps {
   onGoBack: () => void;
   onProceed: (always: boolean) => void;
   onOpenSettings?: () => void;
+  /** For a lookalike: go to the real site instead. */
+  onVisitOfficial?: (domain: string) => void;
 }
 
 /**
@@ -17,7 +20,19 @@ export interface WarningDialogProps {
  * action needs a real user event (`isTrusted`), so a page's synthetic clicks cannot
  * answer it on the user's behalf.
  */
-export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSettings }: WarningDialogProps) {
+/** Leaves the imitation for the real site (an https address built from our own brand list). */
+function visitOfficial(domain: string): void {
+  location.assign(`https://${domain}/`);
+}
+
+export function WarningDialog({
+  host,
+  reason,
+  onGoBack,
+  onProceed,
+  onOpenSettings,
+  onVisitOfficial,
+}: WarningDialogProps) {
   const [confirming, setConfirming] = useState(false);
   const goBackRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -42,10 +57,10 @@ export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSetting
     >
       <h1 id="fs-title">
         <span aria-hidden="true">⚠ </span>
-        {t('dialogTitle')}
+        {titleFor(reason)}
       </h1>
       <p id="fs-lead" class="lead">
-        {t('dialogLead')}
+        {reason.ruleType === 'domain' || reason.ruleType === 'url' ? t('dialogLead') : t('dialogLeadDetector')}
       </p>
       <dl>
         <dt>{t('dialogSite')}</dt>
@@ -54,9 +69,7 @@ export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSetting
           {shown.ascii && <div class="ascii">{t('dialogSitePunycode', [shown.ascii])}</div>}
         </dd>
         <dt>{t('dialogReason')}</dt>
-        <dd data-testid="reason">
-          {t('dialogReasonText', [reason.listName, t(CATEGORY_LABEL[reason.category]), reason.rule])}
-        </dd>
+        <dd data-testid="reason">{reasonText(reason)}</dd>
       </dl>
       <h2>{t('dialogGuidanceTitle')}</h2>
       <ul class="guidance">
@@ -85,6 +98,15 @@ export function WarningDialog({ host, reason, onGoBack, onProceed, onOpenSetting
           <button type="button" ref={goBackRef} class="primary" onClick={trusted(onGoBack)}>
             {t('buttonGoBack')}
           </button>
+          {reason.imitates && (
+            <button
+              type="button"
+              class="primary"
+              onClick={trusted(() => (onVisitOfficial ?? visitOfficial)(reason.imitates?.domain ?? ''))}
+            >
+              {t('buttonVisitOfficial', [reason.imitates.domain])}
+            </button>
+          )}
           <button type="button" class="secondary" onClick={trusted(() => setConfirming(true))}>
             {t('buttonContinue')}
           </button>

@@ -14,6 +14,10 @@ export const DIALOG_CSS = `
 }
 .backdrop {
   position: fixed; inset: 0; overflow: auto;
+  /* The in-page backdrop is a manual popover (top layer); undo the UA's popover box so it
+     still fills the viewport. Its display below also keeps it visible where popovers are
+     unsupported, as a plain fixed element. */
+  margin: 0; border: 0; padding: 0; width: auto; height: auto; max-width: none; max-height: none;
   background: #7f1d1d; color: #1f2937;
   display: flex; align-items: flex-start; justify-content: center;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;

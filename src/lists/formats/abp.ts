@@ -53,9 +53,9 @@ export function parseAbpLine(line: string, col: Collector): void {
   if (s.charCodeAt(0) === 124 /* | */) return addAnchoredUrl(s.slice(1), allow, col, line);
   if (s.length === 0 || hasOptions) return col.unsupported(); // "$doc,ipaddress=…", "a.com$doc"
   if (isPlainHostToken(s)) {
-    // uBO/AdGuard read a bare host line like a hosts entry.
-    const host = normalizeHost(s);
-    return host === null ? col.invalid(line) : col.domain(host, allow, line);
+    // uBO/AdGuard read a bare host line like a hosts entry — also a lone "127.0.0.1" (no rule,
+    // not a block of this machine) and a glued "0.0.0.0evil.com", as in plain lists.
+    return addEntry(s, col, allow, line);
   }
   if (hasPatternChars(s)) return col.unsupported(); // "host/path", "*.buzz/*", "://blog.*.top^"
   col.invalid(line);

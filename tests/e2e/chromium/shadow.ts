@@ -53,6 +53,8 @@ export async function clickWarningButton(page: Page, label: string): Promise<voi
     throw new Error(`No button "${label}" in the warning (buttons: ${view?.buttons.map((b) => b.text).join(', ')})`);
   const cdp: CDPSession = await page.context().newCDPSession(page);
   try {
+    // A long warning scrolls: bring the button into view as a user would before clicking.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: button.backendNodeId });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as {
       model: { content: number[] };
     };

@@ -44,6 +44,19 @@ test('subscribe to a list from the popup, then Update now shows the result', asy
   await popup.getByRole('button', { name: 'Update now' }).click();
   await expect(popup.getByTestId('update-result')).toContainText('Update finished');
   await popup.close();
+  // The list's before-load rules are installed after the import: wait for them.
+  const worker = ext.context.serviceWorkers()[0]!;
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async () => {
+          const dnr = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome
+            .declarativeNetRequest;
+          return (await dnr.getDynamicRules()).some((r) => r.condition.requestDomains?.includes('phish.test'));
+        }),
+      { timeout: 90_000 },
+    )
+    .toBe(true);
 });
 
 test('a listed host and its subdomain show the warning with the anti-fraud guidance, before the site is contacted', async () => {

@@ -25,7 +25,8 @@ function memoryDnr(maxDomains = Infinity): DnrApi & { dynamic: Map<number, DnrRu
   return {
     dynamic,
     updateDynamicRules: async (o) => apply(dynamic, o),
-    getDynamicRules: async () => [...dynamic.values()],
+    getDynamicRules: async (filter?: { ruleIds?: number[] }) =>
+      [...dynamic.values()].filter((r) => !filter?.ruleIds || filter.ruleIds.includes(r.id)),
     updateSessionRules: async (o) => apply(session, o),
     getSessionRules: async () => [...session.values()],
   };

@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { startTestServer, type TestServer } from '../support/feed-server';
+import { serveFixturePages, type FixturePage } from '../support/fixture-pages';
+import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { clickWarningButton, readWarning, waitForWarning } from './shadow';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: TestServer;
+let ext: LaunchedExtension;
+let pages: FixturePage[];
+
+/** A host on the bundled Magecart skimmer list (maltrail, public/lists/maltrail-magecart.txt). */
+const SKIMMER_HOST = 'magentocore.net';
+
+test.beforeAll(async () => {
+  server = await startTestServer();
+  pages = serveFixturePages(server);
+  server.setPage('shop-with-skimmer.test', '/', {
+    html: `<!doctype html><html><head><title>Checkout</title></head><body><h1>Checkout</h1>
+<script src="http://${SKIMMER_HOST}:${server.port}/js/skimmer.js"></script></body></html>`,
+  });
+  ext = await launchWithExtension();
+  // The bundled lists (the skimmer list among them) are in force once the popup shows them;
+  // their before-load rules follow in the background: wait for the skimmer list's.
+  await (await openPopup(ext)).close();
+  const worker = ext.context.serviceWorkers()[0]!;
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async (host) => {
+          // The service worker's own `chrome` global (not in this file's types).
+          const dnr = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome
+            .declarativeNetRequest;
+          const rules = await dnr.getDynamicRules();
+          return rules.some((r) => r.action.type === 'block' && r.condition.requestDomains?.includes(host));
+        }, SKIMMER_HOST),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+});
+
+test.afterAll(async () => {
+  await ext?.context.close();
+  await server?.close();
+});
+
+test('a page that loads a listed skimmer script is warned about, naming the script, and the script is stopped', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('shop-with-skimmer.test'), { waitUntil: 'commit' });
+  const warning = await waitForWarning(page);
+  expect(warning.where).toBe('page');
+  expect(warning.text).toContain(`${SKIMMER_HOST}:${server.port}/js/skimmer.js`);
+  expect(warning.text).toContain('Card skimmers');
+  expect(warning.text).toContain('stopped this script');
+  expect(server.requests.filter((r) => r.host === SKIMMER_HOST)).toEqual([]);
+  await page.close();
+});
+
+test('a lookalike of a bank names the real site and offers to go there', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('www.icbc-login.test'), { waitUntil: 'commit' });
+  const warning = await waitForWarning(page);
+  expect(warning.text).toContain('icbc.com.cn');
+  expect(warning.text).toMatch(/Industrial and Commercial Bank of China/);
+  expect(warning.buttons.map((b) => b.text)).toContain('Go to the real site (icbc.com.cn)');
+  await page.close();
+});
+
+test('page heuristics warn on every hostile fixture and stay silent on every harmless look-alike', async () => {
+  const results: string[] = [];
+  for (const fixture of pages) {
+    const page = await ext.context.newPage();
+    const url = server.url(fixture.host, `/${fixture.file}`);
+    // Opened directly, as a site owner checking their page would: the cloaking page looks
+    // normal, and is caught by what its script does with the referrer.
+    await page.goto(url, { waitUntil: 'commit' });
+    const warned = await waitForWarning(page, 8000).then(
+      () => true,
+      () => false,
+    );
+    results.push(`${fixture.file}: ${warned ? 'warn' : 'silent'}`);
+    await page.close();
+  }
+  expect(results).toEqual(pages.map((f) => `${f.file}: ${f.expect}`));
+});
+
+test('Always trust silences the heuristics for that site', async () => {
+  const fixture = pages.find((f) => f.file === 'hacked-gov.html')!;
+  const page = await ext.context.newPage();
+  await page.goto(server.url(fixture.host, `/${fixture.file}`), { waitUntil: 'commit' });
+  await waitForWarning(page);
+  await clickWarningButton(page, 'Continue anyway');
+  await clickWarningButton(page, 'Always trust this site');
+  await expect.poll(() => readWarning(page)).toBeNull();
+  await page.reload();
+  await page.waitForTimeout(6500);
+  expect(await readWarning(page)).toBeNull();
+  await page.close();
+});
