@@ -8,6 +8,8 @@ export default defineConfig({
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? 'list' : 'list',
   retries: 0,
+  // Its own folder: Playwright empties it at start, and test-results/ also holds the unit
+  // and Firefox results that scripts/security-report.ts reads.
+  outputDir: 'test-results/playwright-artifacts',
 });

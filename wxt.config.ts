@@ -44,7 +44,14 @@ export default defineConfig({
           },
         }
       : {
-          permissions: ['storage', 'unlimitedStorage', 'alarms', 'tabs', 'declarativeNetRequestWithHostAccess', 'webRequest'],
+          permissions: [
+            'storage',
+            'unlimitedStorage',
+            'alarms',
+            'tabs',
+            'declarativeNetRequestWithHostAccess',
+            'webRequest',
+          ],
           host_permissions: ['http://*/*', 'https://*/*'],
           // Before-load redirects may only lead to a page the web can reach.
           web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],

@@ -41,17 +41,18 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   // Every script a page requests, in any frame: a page cannot hide a request from this.
   const scriptFilter = { urls: ['http://*/*', 'https://*/*'], types: ['script'] as Browser.webRequest.ResourceType[] };
-  const checkScript = (details: { url: string; tabId: number; initiator?: string; documentUrl?: string }, stopped: boolean) => {
-    return service
-      .scriptVerdict(details.url, details.documentUrl ?? details.initiator, stopped)
-      .then((verdict) => {
-        if (!verdict) return {};
-        const push = { type: 'scripts.listed', verdict };
-        const tell = () => browser.tabs.sendMessage(details.tabId, push, { frameId: 0 });
-        // The content script may not be listening yet this early in the load: try once more.
-        void tell().catch(() => setTimeout(() => void tell().catch(() => undefined), 1000));
-        return { cancel: true };
-      });
+  const checkScript = (
+    details: { url: string; tabId: number; initiator?: string; documentUrl?: string },
+    stopped: boolean,
+  ) => {
+    return service.scriptVerdict(details.url, details.documentUrl ?? details.initiator, stopped).then((verdict) => {
+      if (!verdict) return {};
+      const push = { type: 'scripts.listed', verdict };
+      const tell = () => browser.tabs.sendMessage(details.tabId, push, { frameId: 0 });
+      // The content script may not be listening yet this early in the load: try once more.
+      void tell().catch(() => setTimeout(() => void tell().catch(() => undefined), 1000));
+      return { cancel: true };
+    });
   };
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
@@ -60,7 +61,8 @@ export default defineBackground(() => {
       // those of script-host lists (webRequest still sees the request).
       const decided = checkScript(details, import.meta.env.FIREFOX);
       // Firefox waits for the answer (blocking); Chrome only observes.
-      return (import.meta.env.FIREFOX ? decided : undefined) as unknown as Browser.webRequest.BlockingResponse | undefined;
+      return (import.meta.env.FIREFOX ? decided : undefined) as unknown as
+        Browser.webRequest.BlockingResponse | undefined;
     },
     scriptFilter,
     import.meta.env.FIREFOX ? ['blocking'] : [],

@@ -192,7 +192,7 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
     await page.mouse.click(400, 300);
     await sleep(1000);
     assert.equal(await page.evaluate(() => location.pathname), '/frame-warning');
-    assert.equal(await page.evaluate(() => (window as unknown as { __reached?: boolean }).__reached ?? false), false);
+    assert.equal(await page.evaluate(() => (window as unknown as { __clicked?: number }).__clicked ?? 0), 0);
     assert.deepEqual(
       server.requests.filter((r) => r.host === 'evil.test'),
       [],
