@@ -25,7 +25,15 @@ export async function guardPage(): Promise<void> {
     if (verdict.kind !== 'blocked' || mounted) return;
     mounted = true;
     const blockedUrl = location.href;
+    const warningPage = `${browser.runtime.getURL('/warning.html')}#${blockedUrl}`;
     if (document.readyState !== 'complete') window.stop();
+    // In a frame (once the content script runs in frames) the framing page controls the
+    // frame's size and visibility, so an in-page dialog there proves nothing: show the
+    // warning page instead, which renders nothing when framed, leaving the frame blank.
+    if (window.top !== window) {
+      location.replace(warningPage);
+      return;
+    }
     await documentElementReady();
     mountWarning(
       {
@@ -41,7 +49,7 @@ export async function guardPage(): Promise<void> {
       },
       // The page keeps removing the warning: leave it for the extension's warning page,
       // out of the page's reach; it offers the same choices for the same address.
-      { onTamper: () => location.replace(`${browser.runtime.getURL('/warning.html')}#${blockedUrl}`) },
+      { onTamper: () => location.replace(warningPage) },
     );
   };
   const recheck = () => {
