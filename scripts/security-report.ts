@@ -346,7 +346,10 @@ async function main(): Promise<void> {
     `${relative(root, out)}: attacks ${a.held}/${a.tried} held, faults ${f.held}/${f.tried} held` +
       (collected.missing.length ? `; missing: ${collected.missing.map((m) => m.expected).join(', ')}` : ''),
   );
-  if (a.failed + f.failed > 0) process.exitCode = 1;
+  // The test runs themselves decide pass or fail: a known open attack is recorded there as
+  // an expected failure (test.fail / todo) and here as "succeeded", and must not fail the
+  // build a second time. `--strict` makes any succeeded attack or fault an error.
+  if (process.argv.includes('--strict') && a.failed + f.failed > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();
