@@ -4,12 +4,12 @@ import { parseList } from '../lists';
 import type { ParsedList } from '../lists/types';
 import type { ListSummary, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
+import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
 import type { ListMeta, UserSettings } from '../store/schema';
 import { DEFAULT_LISTS, type DefaultList } from '../update/default-lists';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
-import { nextUpdateAfterSuccess } from '../update/schedule';
 import { Updater, type UpdateSummary } from '../update/updater';
 import { hash53 } from '../match/hash';
 import { ruleBytes, ruleCount } from '../match/rule-arrays';
@@ -130,7 +130,7 @@ export class SentryService {
     for (const def of this.defaults) {
       let meta = known.get(def.id);
       if (!meta) {
-        meta = newMeta(
+        meta = newListMeta(
           { id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url },
           this.now,
         );
@@ -363,7 +363,9 @@ export class SentryService {
     const id = `sub-${hash53(checked.url).toString(36)}`;
     const url = new URL(checked.url);
     const name = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-    await store.putMeta(newMeta({ id, name, category: 'fraud', source: 'subscription', url: checked.url }, this.now));
+    await store.putMeta(
+      newListMeta({ id, name, category: 'fraud', source: 'subscription', url: checked.url }, this.now),
+    );
     const summary = await this.requireUpdater().update({ ids: [id] });
     return { id, summary };
   }
@@ -431,28 +433,6 @@ export class SentryService {
     if (!this.updater) throw new UserError('storageUnavailable', `Storage is unavailable: ${this.storageError ?? ''}`);
     return this.updater;
   }
-}
-
-function newMeta(base: Pick<ListMeta, 'id' | 'name' | 'category' | 'source' | 'url'>, now: number): ListMeta {
-  return {
-    ...base,
-    format: null,
-    entryCount: 0,
-    activeVersion: null,
-    lastSuccess: null,
-    lastAttempt: null,
-    lastError: null,
-    etag: null,
-    lastModified: null,
-    stats: null,
-    failures: 0,
-    deltas: [],
-    deltaEntries: 0,
-    lastImport: null,
-    // Bundled lists are fresh at install: no network in the first minutes.
-    nextUpdate: base.source === 'bundled' ? nextUpdateAfterSuccess(now) : now,
-    addedAt: now,
-  };
 }
 
 function summary(m: ListMeta): ListSummary {

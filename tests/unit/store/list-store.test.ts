@@ -4,6 +4,7 @@ import { hash53 } from '../../../src/match/hash';
 import { hasHash } from '../../../src/match/hash-set';
 import { ListStore, type RuleArrays } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
+import { newListMeta } from '../../../src/store/new-list-meta';
 import type { ListMeta } from '../../../src/store/schema';
 
 let n = 0;
@@ -11,26 +12,7 @@ let store: ListStore;
 
 function meta(id: string): ListMeta {
   return {
-    id,
-    name: id,
-    category: 'fraud',
-    source: 'subscription',
-    url: 'https://example.org/list.txt',
-    format: null,
-    entryCount: 0,
-    activeVersion: null,
-    lastSuccess: null,
-    lastAttempt: null,
-    lastError: null,
-    etag: null,
-    lastModified: null,
-    stats: null,
-    failures: 0,
-    deltas: [],
-    deltaEntries: 0,
-    lastImport: null,
-    nextUpdate: 0,
-    addedAt: 0,
+    ...newListMeta({ id, name: id, category: 'fraud', source: 'subscription', url: 'https://example.org/list.txt' }, 0),
   };
 }
 

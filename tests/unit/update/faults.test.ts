@@ -14,6 +14,7 @@ import { SentryService } from '../../../src/background/service';
 import { Matcher } from '../../../src/match/matcher';
 import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb, type Db } from '../../../src/store/open-db';
+import { newListMeta } from '../../../src/store/new-list-meta';
 import type { ListMeta } from '../../../src/store/schema';
 import type { DefaultList } from '../../../src/update/default-lists';
 import type { FetchLimits } from '../../../src/update/fetch-feed';
@@ -139,28 +140,7 @@ async function updateFails(f: Fixture, error: RegExp): Promise<void> {
 // --- the Updater on a ListStore, for what the service does not expose (limits, storage) --
 
 function metaFor(id: string, url: string): ListMeta {
-  return {
-    id,
-    name: id,
-    category: 'fraud',
-    source: 'subscription',
-    url,
-    format: null,
-    entryCount: 0,
-    activeVersion: null,
-    lastSuccess: null,
-    lastAttempt: null,
-    lastError: null,
-    etag: null,
-    lastModified: null,
-    stats: null,
-    failures: 0,
-    deltas: [],
-    deltaEntries: 0,
-    lastImport: null,
-    nextUpdate: 0,
-    addedAt: 0,
-  };
+  return newListMeta({ id, name: id, category: 'fraud', source: 'subscription', url }, 0);
 }
 
 interface StoreFixture {
