@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
-import { CHROME_EXT_DIR, CHROMIUM_PATH, FIREFOX_EXT_DIR } from '../../tests/e2e/support/paths.ts';
+import { CHROME_EXT_DIR, CHROMIUM_PATH, CHROMIUM_QUIET_ARGS, FIREFOX_EXT_DIR } from '../../tests/e2e/support/paths.ts';
 import { launchFirefox, openExtensionPage, type FirefoxSession } from '../../tests/e2e/firefox/harness.ts';
 import { sleep } from './stats.ts';
 
@@ -107,16 +107,6 @@ const PROBE_READ = `(() => {
   return JSON.stringify({ longestMs: Math.max(0, gap - 10), ticks: p.ticks });
 })()`;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
-];
 
 async function launchChromium(withExtension: boolean): Promise<{ browser: Browser; profile: string }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'fs-bench-chromium-'));
@@ -127,7 +117,7 @@ async function launchChromium(withExtension: boolean): Promise<{ browser: Browse
     userDataDir: profile,
     ...(withExtension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     args: [
-      ...CHROMIUM_ARGS,
+      ...CHROMIUM_QUIET_ARGS,
       ...(withExtension ? [`--disable-extensions-except=${CHROME_EXT_DIR}`, `--load-extension=${CHROME_EXT_DIR}`] : []),
     ],
   });

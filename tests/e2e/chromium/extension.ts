@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROME_EXT_DIR, CHROMIUM_PATH } from '../support/paths';
+import { CHROME_EXT_DIR, CHROMIUM_PATH, CHROMIUM_QUIET_ARGS } from '../support/paths';
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -27,14 +27,7 @@ export async function launchWithExtension(
       `--disable-extensions-except=${CHROME_EXT_DIR}`,
       `--load-extension=${CHROME_EXT_DIR}`,
       `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+      ...CHROMIUM_QUIET_ARGS,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -22,3 +22,19 @@ export const FIREFOX_EXT_DIR: string = path.join(PROJECT_ROOT, '.output/firefox-
  * rather than imported: importing wxt.config.ts would pull WXT and Vite into every test run.
  */
 export const FIREFOX_GECKO_ID = 'fraud-sentry@fraudsentry.example';
+
+/**
+ * Chromium as root in a container, quiet and offline: no sandbox, no background traffic,
+ * and every host name mapped to the local test server. Shared by the tests, the demo and
+ * the benchmark.
+ */
+export const CHROMIUM_QUIET_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost',
+];
