@@ -68,8 +68,9 @@ export default defineBackground(() => {
     import.meta.env.FIREFOX ? ['blocking'] : [],
   );
   if (import.meta.env.FIREFOX) {
-    // Firefox keeps blocking webRequest: each top-level navigation is decided by the
-    // matcher itself before the request leaves, URL-path rules included.
+    // Firefox keeps blocking webRequest: each navigation, top-level or in a frame, is
+    // decided by the matcher itself before the request leaves, URL-path rules included.
+    // A framed warning page renders nothing, so a listed frame is left blank.
     browser.webRequest.onBeforeRequest.addListener(
       // Firefox accepts a Promise from a blocking listener; the chrome typings do not know that.
       (details) =>
@@ -78,7 +79,7 @@ export default defineBackground(() => {
           details.tabId,
           warningPageUrl,
         ) as unknown as Browser.webRequest.BlockingResponse,
-      { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] },
+      { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
       ['blocking'],
     );
   }

@@ -58,15 +58,23 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
   const { service } = ctx;
   const page = from.kind === 'page' ? from : null;
   switch (message.type) {
-    case 'page.check':
-      return service.verdictForPage(needPage(page).url, needPage(page).tabId);
-    case 'page.proceed': {
+    case 'page.check': {
       const p = needPage(page);
-      await service.proceed(p.url, p.tabId, message.data.always === true);
+      const verdict = await service.verdictForPage(p.url, p.tabId);
+      const reported = sameOriginUrl(p.url, message.data.url);
+      if (verdict.kind === 'blocked' || reported === null || reported === p.url) return verdict;
+      // A single-page site moved to another path of its own: the reported address can only
+      // add a warning, never lift one.
+      const moved = await service.verdictForPage(reported, p.tabId);
+      return moved.kind === 'blocked' ? moved : verdict;
+    }
+    case 'page.proceed': {
+      const p = needTopFrame(page);
+      await service.proceed(sameOriginUrl(p.url, message.data.url) ?? p.url, p.tabId, message.data.always === true);
       return { reload: true };
     }
     case 'page.leave': {
-      const p = needPage(page);
+      const p = needTopFrame(page);
       try {
         await ctx.tabs.goBack(p.tabId);
       } catch {
@@ -76,7 +84,7 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return { left: true };
     }
     case 'page.heuristic': {
-      const p = needPage(page);
+      const p = needTopFrame(page);
       return service.heuristicVerdict(p.url, p.tabId, message.data.findings);
     }
     case 'page.openSettings':
@@ -131,6 +139,33 @@ function needTab(from: SenderKind): number {
 function needPage<T>(page: T | null): T {
   if (!page) throw new UserError('refused', 'Only a web page can ask this');
   return page;
+}
+
+/**
+ * The warning's choices act on the whole tab (go back, trust the site): only the top
+ * frame shows the in-page warning, so a frame has no business sending them.
+ */
+function needTopFrame<T extends { frameId: number }>(page: T | null): T {
+  const p = needPage(page);
+  if (p.frameId !== 0) throw new UserError('refused', 'Only the top frame can ask this');
+  return p;
+}
+
+/**
+ * The address a content script reports for its own page, if it is an http(s) URL on the
+ * same origin as the one the browser gives for the sender; otherwise null. After
+ * history.pushState the browser's sender URL can still be the address the page loaded
+ * with; a page can push only same-origin addresses, so nothing else is believed.
+ */
+export function sameOriginUrl(senderUrl: string, reported: unknown): string | null {
+  if (typeof reported !== 'string' || reported.length > 4096) return null;
+  try {
+    const url = new URL(reported);
+    if (!/^https?:$/.test(url.protocol) || url.origin !== new URL(senderUrl).origin) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
 }
 
 function text(value: unknown): string {

@@ -21,13 +21,13 @@ export async function guardPage(): Promise<void> {
 
   const check = async (): Promise<void> => {
     checkedUrl = urlWithoutHash();
-    const verdict = await send('page.check', {});
+    const verdict = await send('page.check', { url: location.href });
     if (verdict.kind !== 'blocked' || mounted) return;
     mounted = true;
     const blockedUrl = location.href;
     const warningPage = `${browser.runtime.getURL('/warning.html')}#${blockedUrl}`;
     if (document.readyState !== 'complete') window.stop();
-    // In a frame (once the content script runs in frames) the framing page controls the
+    // In a frame the framing page controls the
     // frame's size and visibility, so an in-page dialog there proves nothing: show the
     // warning page instead, which renders nothing when framed, leaving the frame blank.
     if (window.top !== window) {
@@ -41,7 +41,7 @@ export async function guardPage(): Promise<void> {
         reason: verdict.reason,
         onGoBack: () => void send('page.leave', {}),
         onProceed: (always) => {
-          void send('page.proceed', { always }).then(({ reload }) => {
+          void send('page.proceed', { always, url: location.href }).then(({ reload }) => {
             if (reload) location.reload();
           });
         },

@@ -36,12 +36,14 @@ export interface StatusSnapshot {
 
 /**
  * Every message, once: its request and its reply. Content scripts may send only the
- * `page.*` messages and never name a URL: the background takes the page from `sender`.
+ * `page.*` messages; the background takes the page from `sender`. The one URL a content
+ * script may report is its own address after history.pushState (which the browser's
+ * sender URL can lag behind), and it counts only on the sender's own origin.
  */
 export interface Protocol {
-  'page.check': { request: Record<string, never>; response: Verdict };
+  'page.check': { request: { url?: string }; response: Verdict };
   /** The user confirmed "Continue anyway": once (this tab, a short while) or always (trusted site). */
-  'page.proceed': { request: { always: boolean }; response: { reload: boolean } };
+  'page.proceed': { request: { always: boolean; url?: string }; response: { reload: boolean } };
   'page.leave': { request: Record<string, never>; response: { left: boolean } };
   'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
   /** The content script's page heuristics found signs of a scam (ids, scores, reasons only). */

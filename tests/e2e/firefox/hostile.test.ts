@@ -1,8 +1,8 @@
 // "A warning no page can hide or click through", in Firefox (WebDriver BiDi). Titles start
-// with "[attack] ". Firefox decides every top-level navigation in blocking webRequest, URL
-// paths included, so each hostile page is replaced by the extension's warning page before
-// the request leaves: its script never runs, which the server log proves. Attacks that
-// Firefox cannot stop yet without a background change are `todo` (see the report).
+// with "[attack] ". Firefox decides every navigation, top-level and in frames, in blocking
+// webRequest, URL paths included, so each hostile page is replaced by the extension's
+// warning page before the request leaves: its script never runs, which the server log
+// proves.
 // Run with: node --import tsx --test tests/e2e/firefox/hostile.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -203,8 +203,7 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
     await again.close();
   });
 
-  const frameTodo = 'webRequest in entrypoints/background.ts listens to main_frame only (see the report)';
-  test('[attack] 8a opening a listed site in an iframe', { todo: frameTodo }, async () => {
+  test('[attack] 8a opening a listed site in an iframe', async () => {
     server.setPage('good.test', '/frames-host', { html: framesPage([server.url('framed.evil.test', '/')]) });
     const page = await visit(server.url('good.test', '/frames-host'));
     await sleep(1500);
@@ -212,7 +211,7 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
     assert.equal(server.ranCount('framed.evil.test'), 0);
   });
 
-  test('[attack] 8b opening a listed URL path in an iframe', { todo: frameTodo }, async () => {
+  test('[attack] 8b opening a listed URL path in an iframe', async () => {
     const before = server.ranCount('shop.test');
     server.setPage('good.test', '/frames-path', {
       html: framesPage([server.url('shop.test', '/fake-checkout/framed')]),
@@ -247,15 +246,11 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
     await page.close();
   });
 
-  test(
-    '[attack] 10 SPA: history.pushState to a listed path after load shows the in-page warning',
-    { todo: 'page.check judges the sender URL, which pushState does not change (see the report)' },
-    async () => {
-      server.setPage('shop.test', '/hostile/spa', { html: hostilePage('none', '/fake-checkout/spa') });
-      const page = await visit(server.url('shop.test', '/hostile/spa'));
-      const warning = await waitForWarning(page, 5_000);
-      assert.equal(warning.where, 'page');
-      await page.close();
-    },
-  );
+  test('[attack] 10 SPA: history.pushState to a listed path after load shows the in-page warning', async () => {
+    server.setPage('shop.test', '/hostile/spa', { html: hostilePage('none', '/fake-checkout/spa') });
+    const page = await visit(server.url('shop.test', '/hostile/spa'));
+    const warning = await waitForWarning(page, 5_000);
+    assert.equal(warning.where, 'page');
+    await page.close();
+  });
 });

@@ -131,6 +131,46 @@ describe('message handler: who may ask what', () => {
     });
   });
 
+  it('after pushState, believes the reported address only on the sender’s origin, and only to add a warning', async () => {
+    server.setFeed('paths.txt', { body: 'https://shop.test/fake-checkout\n' });
+    expect(await ask('lists.subscribe', { url: server.feedUrl('paths.txt', '127.0.0.1') }, popup)).toMatchObject({
+      ok: true,
+    });
+    const spa = tab('https://shop.test/app');
+    // The browser still gives the address the page loaded with; the page moved on.
+    expect(await ask('page.check', { url: 'https://shop.test/fake-checkout/pay' }, spa)).toMatchObject({
+      ok: true,
+      value: { kind: 'blocked', host: 'shop.test' },
+    });
+    expect(await ask('page.check', {}, spa)).toMatchObject({ ok: true, value: { kind: 'clean' } });
+    // Another origin (host, scheme or port) is not the page's own address: ignored.
+    for (const url of [
+      'https://other.test/fake-checkout',
+      'http://shop.test/fake-checkout',
+      'https://shop.test:8443/fake-checkout',
+      'javascript:alert(1)',
+    ]) {
+      expect(await ask('page.check', { url }, spa)).toMatchObject({ ok: true, value: { kind: 'clean' } });
+    }
+    // A listed page cannot report a clean address of its own to lift its warning.
+    expect(
+      await ask('page.check', { url: 'https://shop.test/app' }, tab('https://shop.test/fake-checkout/x')),
+    ).toMatchObject({ ok: true, value: { kind: 'blocked' } });
+  });
+
+  it('lets only the top frame act on the tab (go back, continue, report findings)', async () => {
+    const frame = { ...tab('https://good.test/frame'), frameId: 3 };
+    expect(await ask('page.check', {}, frame)).toMatchObject({ ok: true });
+    for (const [type, data] of [
+      ['page.proceed', { always: true }],
+      ['page.leave', {}],
+      ['page.heuristic', { findings: [] }],
+    ] as const) {
+      expect(await ask(type, data, frame)).toMatchObject({ ok: false, code: 'refused' });
+    }
+    expect((await service.status()).trustedSites).toEqual([]);
+  });
+
   it('refuses page messages from extension pages, which have no page to ask about', async () => {
     expect(await ask('page.check', {}, popup)).toMatchObject({ ok: false, code: 'refused' });
   });
