@@ -16,6 +16,7 @@ export async function launchWithExtension(
   profileDir = mkdtempSync(path.join(tmpdir(), 'fs-chromium-')),
   locale = 'en-US',
   headless = true,
+  extraArgs: string[] = [],
 ): Promise<LaunchedExtension> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -28,6 +29,7 @@ export async function launchWithExtension(
       `--load-extension=${CHROME_EXT_DIR}`,
       `--lang=${locale}`,
       ...CHROMIUM_QUIET_ARGS,
+      ...extraArgs,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -23,6 +23,11 @@ export interface LoggedRequest {
   headers: http.IncomingHttpHeaders;
   /** Date.now() when the request arrived. */
   time: number;
+  /**
+   * The browser sent it to this server as its HTTP proxy (absolute-form request target,
+   * or CONNECT for https, which is logged and refused): see the privacy tests.
+   */
+  proxied?: boolean;
 }
 
 export interface FeedSpec {
@@ -87,6 +92,11 @@ fetch('/__ran', { method: 'POST', cache: 'no-store' });
 `;
 }
 
+function pathAndQuery(absolute: string): string {
+  const url = new URL(absolute);
+  return `${url.pathname}${url.search}`;
+}
+
 function etagFor(body: Uint8Array | string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
@@ -108,8 +118,17 @@ export async function startTestServer(): Promise<TestServer> {
 
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const url = req.url ?? '/';
-    const entry: LoggedRequest = { method: req.method ?? 'GET', host, url, headers: req.headers, time: Date.now() };
+    // As a proxy, the browser sends the whole URL ("GET http://host:port/path"): keep the path.
+    const proxied = /^https?:\/\//i.test(req.url ?? '');
+    const url = proxied ? pathAndQuery(req.url ?? '/') : (req.url ?? '/');
+    const entry: LoggedRequest = {
+      method: req.method ?? 'GET',
+      host,
+      url,
+      headers: req.headers,
+      time: Date.now(),
+      ...(proxied ? { proxied } : {}),
+    };
     requests.push(entry);
     events.emit('request', entry);
     // Drain any body so keep-alive connections stay usable.
@@ -186,6 +205,23 @@ export async function startTestServer(): Promise<TestServer> {
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(defaultSiteHtml(host));
+  });
+
+  // An https request through the proxy: note where it wanted to go, and refuse it (the
+  // tests never use https, so the browser's or extension's attempt is all we need to see).
+  server.on('connect', (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
+    const target = req.url ?? '';
+    const entry: LoggedRequest = {
+      method: 'CONNECT',
+      host: target.replace(/:\d+$/, '').toLowerCase(),
+      url: target,
+      headers: req.headers,
+      time: Date.now(),
+      proxied: true,
+    };
+    requests.push(entry);
+    events.emit('request', entry);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
 
   await new Promise<void>((resolve, reject) => {
