@@ -39,13 +39,24 @@ export interface LaunchFirefoxOptions {
   headless?: boolean;
   /** Launch timeout, default 30 s (a cold start on a busy 2-core machine can take >10 s). */
   timeoutMs?: number;
+  /**
+   * Firefox set to "never remember history" (permanent private browsing), with the
+   * extension and the page opener allowed in private windows, as a user would allow them.
+   * Needs profileDir: the permission is written there before Firefox starts.
+   */
+  privateBrowsing?: boolean;
 }
+
+/** The page opener's add-on id when it must be known before launch (private browsing). */
+const PRIVATE_OPENER_ID = 'fs-e2e-opener-private@test.invalid';
 
 export interface FirefoxSession {
   browser: Browser;
   /** The options used, with defaults filled in; relaunchFirefox reuses them. */
-  options: Required<Omit<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless'>> &
-    Pick<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless'>;
+  options: Required<
+    Omit<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless' | 'privateBrowsing'>
+  > &
+    Pick<LaunchFirefoxOptions, 'extensionDir' | 'profileDir' | 'prefs' | 'headless' | 'privateBrowsing'>;
   /** The add-on id returned by webExtension.install (the gecko id), or null without extension. */
   extensionId: string | null;
   /** `moz-extension://UUID` */
@@ -79,6 +90,15 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
   const uuid = opts.uuid ?? DEFAULT_EXTENSION_UUID;
   const timeoutMs = opts.timeoutMs ?? 30_000;
   if (opts.profileDir) await mkdir(opts.profileDir, { recursive: true });
+  if (opts.privateBrowsing) {
+    if (!opts.profileDir) throw new Error('privateBrowsing needs a profileDir');
+    // What "Run in Private Windows: Allow" in about:addons stores; read at start-up.
+    const allowed = { permissions: ['internal:privateBrowsingAllowed'], origins: [] };
+    await writeFile(
+      path.join(opts.profileDir, 'extension-preferences.json'),
+      JSON.stringify({ [geckoId]: allowed, [PRIVATE_OPENER_ID]: allowed }),
+    );
+  }
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -105,6 +125,7 @@ export async function launchFirefox(opts: LaunchFirefoxOptions): Promise<Firefox
       // No first-run / what's-new tabs competing with the test's tabs.
       'browser.startup.homepage_override.mstone': 'ignore',
       'browser.aboutwelcome.enabled': false,
+      ...(opts.privateBrowsing ? { 'browser.privatebrowsing.autostart': true } : {}),
       ...opts.prefs,
     },
   });
@@ -177,7 +198,10 @@ export async function openExtensionPage(session: FirefoxSession, pathOrUrl: stri
   const url = pathOrUrl.startsWith('moz-extension://') ? pathOrUrl : session.extensionUrl(pathOrUrl);
   const { browser } = session;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fs-e2e-opener-'));
-  const openerId = `fs-e2e-opener-${randomUUID()}@test.invalid`;
+  // In private browsing the opener must be the one allowed there before launch; it stays
+  // installed (uninstalling would drop that permission) and reinstalling it opens the page.
+  const privateBrowsing = session.options.privateBrowsing === true;
+  const openerId = privateBrowsing ? PRIVATE_OPENER_ID : `fs-e2e-opener-${randomUUID()}@test.invalid`;
   await writeFile(
     path.join(dir, 'manifest.json'),
     JSON.stringify({
@@ -219,7 +243,7 @@ export async function openExtensionPage(session: FirefoxSession, pathOrUrl: stri
     }
   } finally {
     // Removing the opener does not close the tab: the tab shows the other extension's page.
-    if (installedId) await browser.uninstallExtension(installedId).catch(() => undefined);
+    if (installedId && !privateBrowsing) await browser.uninstallExtension(installedId).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
 }
