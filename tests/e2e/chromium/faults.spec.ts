@@ -1,0 +1,150 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { StatusSnapshot } from '../../../src/messaging/protocol';
+import { startTestServer, type TestServer } from '../support/feed-server';
+import { PROJECT_ROOT } from '../support/paths';
+import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { readWarning, waitForWarning } from './shadow';
+
+// Faults that need the real browser: the extension is cut off in the middle of a list
+// update, by Chromium stopping its service worker (as Chromium does to idle workers, here
+// forced over CDP) or by the whole browser closing. The list in force before must stay in
+// force, nothing half-written may show, and the next update must complete.
+
+test.describe.configure({ mode: 'serial' });
+
+let server: TestServer;
+let realHosts: string[];
+
+test.beforeAll(async () => {
+  server = await startTestServer();
+  const gz = path.join(PROJECT_ROOT, '../shared/data/blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz');
+  realHosts = gunzipSync(readFileSync(gz)).toString('utf8').split('\n', 450_000).slice(0, 450_000);
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+/** v1 is small; v2 is big (400,000 real hosts) so that its import takes long enough to be cut. */
+const v1 = () => ['old-only.test', 'both.test', ...realHosts.slice(0, 50_000)].join('\n');
+const v2 = () => ['both.test', 'new-only.test', ...realHosts.slice(50_000, 450_000)].join('\n');
+
+/** What an extension page's global offers (the page runs in the browser, not here). */
+interface ExtensionGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown }> } };
+}
+
+async function status(page: Page): Promise<StatusSnapshot> {
+  return page.evaluate(async () => {
+    const reply = await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+      type: 'status.get',
+      data: {},
+    });
+    return reply.value as StatusSnapshot;
+  });
+}
+
+async function subscribeV1(ext: LaunchedExtension, feed: string): Promise<{ popup: Page; id: string; count: number }> {
+  server.setFeed(feed, { body: v1() });
+  const url = server.feedUrl(feed, '127.0.0.1');
+  const popup = await openPopup(ext);
+  await popup.getByRole('textbox', { name: 'List URL' }).fill(url);
+  await popup.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible({ timeout: 60_000 });
+  const list = (await status(popup)).lists.find((l) => l.url === url);
+  // A few real names are refused (a public suffix, a duplicate): about 50,000.
+  expect(list?.entryCount).toBeGreaterThan(49_000);
+  return { popup, id: list!.id, count: list!.entryCount };
+}
+
+/** Starts the update to v2 from the extension's page and returns once its import is under way. */
+async function startImportOfV2(popup: Page, feed: string, id: string): Promise<void> {
+  server.setFeed(feed, { body: v2() });
+  await popup.evaluate((listId) => {
+    void (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+      type: 'lists.update',
+      data: { ids: [listId] },
+    });
+  }, id);
+  await expect
+    .poll(async () => (await status(popup)).update?.currentShare ?? 0, { timeout: 60_000, intervals: [20] })
+    .toBeGreaterThan(0);
+}
+
+async function expectWarned(ext: LaunchedExtension, host: string): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(host, '/'), { waitUntil: 'commit' });
+  await waitForWarning(page, 15_000);
+  await page.close();
+}
+
+async function expectNotWarned(ext: LaunchedExtension, host: string): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(host, '/'), { waitUntil: 'load' });
+  await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+  await page.waitForTimeout(1000);
+  expect(await readWarning(page)).toBeNull();
+  await page.close();
+}
+
+/** After the cut: v1 alone in force and whole; then a new update completes. */
+async function expectOldListThenRecovery(ext: LaunchedExtension, id: string, v1Count: number): Promise<void> {
+  const popup = await openPopup(ext);
+  const after = await status(popup);
+  expect(after.update).toBeNull();
+  expect(after.lists.find((l) => l.id === id)?.entryCount).toBe(v1Count);
+  await expectWarned(ext, 'old-only.test');
+  await expectNotWarned(ext, 'new-only.test');
+
+  const reply = await popup.evaluate(
+    (listId) =>
+      (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
+        type: 'lists.update',
+        data: { ids: [listId] },
+      }),
+    id,
+  );
+  expect(reply).toMatchObject({ ok: true });
+  expect((await status(popup)).lists.find((l) => l.id === id)?.entryCount).toBeGreaterThan(390_000);
+  await popup.close();
+  await expectWarned(ext, 'new-only.test');
+  await expectNotWarned(ext, 'old-only.test');
+}
+
+test('[fault] the service worker is stopped in the middle of an import: the old list stays in force, whole, and the next update completes', async () => {
+  const ext = await launchWithExtension();
+  try {
+    const { popup, id, count } = await subscribeV1(ext, 'sw-stop.txt');
+    await startImportOfV2(popup, 'sw-stop.txt', id);
+    const cdp = await ext.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await popup.close();
+    await expectOldListThenRecovery(ext, id, count);
+  } finally {
+    await ext.context.close();
+  }
+});
+
+test('[fault] the browser is closed in the middle of an update: after a restart the old list is in force, whole, and the next update completes', async () => {
+  const first = await launchWithExtension();
+  let id: string;
+  let count: number;
+  try {
+    const subscribed = await subscribeV1(first, 'closed.txt');
+    ({ id, count } = subscribed);
+    await startImportOfV2(subscribed.popup, 'closed.txt', id);
+  } finally {
+    await first.context.close();
+  }
+  const second = await launchWithExtension(first.profileDir);
+  try {
+    await expectOldListThenRecovery(second, id, count);
+  } finally {
+    await second.context.close();
+  }
+});
