@@ -114,6 +114,8 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return service.status();
     case 'diagnostics.get':
       return service.diagnosticsSnapshot();
+    case 'lists.acceptShrink':
+      return service.acceptShrunkList(text(message.data.id));
     case 'lists.update':
       return service.updateLists(stringArray(message.data.ids));
     case 'lists.subscribe':

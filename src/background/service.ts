@@ -343,6 +343,12 @@ export class SentryService {
     return this.requireUpdater().update({ ids });
   }
 
+  /** The user accepts a list whose download shrank by more than 90 % (held back until now). */
+  async acceptShrunkList(id: string): Promise<UpdateSummary> {
+    await this.ready;
+    return this.requireUpdater().update({ ids: [id], allowShrink: true });
+  }
+
   /** Called by the alarm: only lists whose time (or back-off) has come. */
   async updateDueLists(): Promise<UpdateSummary | null> {
     await this.ready;
@@ -437,7 +443,8 @@ export class SentryService {
 
 function summary(m: ListMeta): ListSummary {
   const { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats } = m;
-  return { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats };
+  const heldBack = m.heldBack ?? null;
+  return { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, heldBack, stats };
 }
 
 function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSummary {
@@ -452,6 +459,7 @@ function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSumm
     lastSuccess: null,
     lastAttempt: null,
     lastError: null,
+    heldBack: null,
     stats: null,
   };
 }

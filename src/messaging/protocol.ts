@@ -3,7 +3,7 @@ import type { Verdict } from '../match/types';
 import type { ListMeta } from '../store/schema';
 import type { UpdateProgress, UpdateSummary } from '../update/updater';
 
-export type ListSummary = Pick<
+export type ListSummary = { heldBack: { entryCount: number } | null } & Pick<
   ListMeta,
   | 'id'
   | 'name'
@@ -61,6 +61,8 @@ export interface Protocol {
   /** Timings only (no URLs): for the benchmark and the curious. */
   'diagnostics.get': { request: Record<string, never>; response: DiagnosticsSnapshot };
   'lists.update': { request: { ids?: string[] }; response: UpdateSummary };
+  /** Put in force a list download that was held back because it shrank by more than 90 %. */
+  'lists.acceptShrink': { request: { id: string }; response: UpdateSummary };
   'lists.subscribe': { request: { url: string }; response: { id: string; summary: UpdateSummary } };
   'lists.remove': { request: { id: string }; response: StatusSnapshot };
   'sites.block': { request: { site: string }; response: StatusSnapshot };
@@ -95,6 +97,7 @@ const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
   'status.get',
   'diagnostics.get',
   'lists.update',
+  'lists.acceptShrink',
   'lists.subscribe',
   'lists.remove',
   'sites.block',

@@ -21,6 +21,12 @@ export interface ListMeta {
   lastSuccess: number | null;
   lastAttempt: number | null;
   lastError: string | null;
+  /**
+   * The last download had this many entries, against many more in force: held back until
+   * the user accepts it (a list emptied by mistake must not switch protection off).
+   * Missing in records written before it existed.
+   */
+  heldBack?: { entryCount: number } | null;
   etag: string | null;
   lastModified: string | null;
   stats: ParseStats | null;

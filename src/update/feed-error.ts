@@ -21,3 +21,14 @@ export class FeedError extends Error {
     this.name = 'FeedError';
   }
 }
+
+/** A download that would shrink a list by more than 90 %: held back, the user decides. */
+export class ShrinkError extends FeedError {
+  constructor(
+    readonly before: number,
+    readonly after: number,
+  ) {
+    super('shrunk', `The list shrank from ${before} to ${after} entries; the old one is kept`);
+    this.name = 'ShrinkError';
+  }
+}

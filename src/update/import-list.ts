@@ -4,7 +4,7 @@ import { sortUnique } from '../match/hash-set';
 import { deltaSize, diffRules, ruleBytes, ruleCount, RULE_KINDS, type RuleArrays } from '../match/rule-arrays';
 import type { ListStore } from '../store/list-store';
 import type { ImportReport, ListMeta } from '../store/schema';
-import { FeedError } from './feed-error';
+import { FeedError, ShrinkError } from './feed-error';
 import type { Validators } from './fetch-feed';
 import { nextUpdateAfterSuccess } from './schedule';
 
@@ -23,6 +23,8 @@ export interface ImportContext {
   onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
   /** Share of the import done (0..1), for the popup's progress. */
   onProgress?: (done: number) => void;
+  /** The user accepted a list that shrank by more than 90 % (see ListMeta.heldBack). */
+  allowShrink?: boolean;
   now: number;
 }
 
@@ -67,12 +69,8 @@ export async function importListText(
   if (ruleCount(rules) === 0) {
     throw new FeedError('noRules', `No usable rules in the list (${parsed.stats.invalid} invalid lines)`);
   }
-  if (meta.entryCount >= SHRINK_CHECK_MIN_ENTRIES && entryCount < meta.entryCount * (1 - MAX_SHRINK)) {
-    throw new FeedError(
-      'shrunk',
-      `The list shrank from ${meta.entryCount} to ${entryCount} entries; the old one is kept`,
-    );
-  }
+  const shrunk = meta.entryCount >= SHRINK_CHECK_MIN_ENTRIES && entryCount < meta.entryCount * (1 - MAX_SHRINK);
+  if (shrunk && !ctx.allowShrink) throw new ShrinkError(meta.entryCount, entryCount);
 
   const current = meta.activeVersion === null ? undefined : ctx.currentRules?.(meta.id);
   const delta = current ? diffRules(current, rules) : null;
@@ -101,6 +99,7 @@ export async function importListText(
     lastSuccess: ctx.now,
     lastAttempt: ctx.now,
     lastError: null,
+    heldBack: null,
     failures: 0,
     nextUpdate: nextUpdateAfterSuccess(ctx.now),
     etag: validators.etag,

@@ -2,10 +2,18 @@ import type { ListStore } from '../store/list-store';
 import type { ParsedList } from '../lists/types';
 import type { RuleArrays } from '../match/rule-arrays';
 import type { ImportReport, ListMeta } from '../store/schema';
-import { FeedError } from './feed-error';
+import { FeedError, ShrinkError } from './feed-error';
 import { DEFAULT_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed';
 import { importListText } from './import-list';
 import { nextUpdateAfterFailure, nextUpdateAfterSuccess } from './schedule';
+
+export interface UpdateSelection {
+  ids?: readonly string[];
+  /** Only lists whose time (or back-off) has come. */
+  dueOnly?: boolean;
+  /** The user accepted a list that shrank by more than 90 %. */
+  allowShrink?: boolean;
+}
 
 export interface UpdateProgress {
   done: number;
@@ -53,7 +61,7 @@ export class Updater {
   constructor(private readonly options: UpdaterOptions) {}
 
   /** Updates the given lists (all when omitted), or only those due when `dueOnly`. */
-  update(select: { ids?: readonly string[]; dueOnly?: boolean } = {}): Promise<UpdateSummary> {
+  update(select: UpdateSelection = {}): Promise<UpdateSummary> {
     if (this.running) return this.running;
     this.running = this.run(select).finally(() => {
       this.running = null;
@@ -62,7 +70,7 @@ export class Updater {
     return this.running;
   }
 
-  private async run(select: { ids?: readonly string[]; dueOnly?: boolean }): Promise<UpdateSummary> {
+  private async run(select: UpdateSelection): Promise<UpdateSummary> {
     const now = this.now();
     const metas = (await this.options.store.allMeta()).filter(
       (m) => (!select.ids || select.ids.includes(m.id)) && (!select.dueOnly || m.nextUpdate <= now),
@@ -72,7 +80,7 @@ export class Updater {
     let changed = false;
     for (const meta of metas) {
       this.progress = { ...this.progress, current: meta.name, currentShare: 0 };
-      const result = await this.updateOne(meta);
+      const result = await this.updateOne(meta, select.allowShrink === true);
       if (result.outcome === 'updated') changed = true;
       results.push(result);
       this.progress = { ...this.progress, done: this.progress.done + 1 };
@@ -83,7 +91,7 @@ export class Updater {
     return summary;
   }
 
-  private async updateOne(meta: ListMeta): Promise<ListUpdateResult> {
+  private async updateOne(meta: ListMeta, allowShrink: boolean): Promise<ListUpdateResult> {
     const { store } = this.options;
     const started = this.now();
     const base = { id: meta.id, name: meta.name };
@@ -111,6 +119,7 @@ export class Updater {
           currentRules: this.options.currentRules,
           onParsed: this.options.onParsed,
           now: started,
+          allowShrink,
           onProgress: (share) => {
             if (this.progress) this.progress = { ...this.progress, currentShare: share };
           },
@@ -133,6 +142,8 @@ export class Updater {
         .patchMeta(meta.id, {
           lastAttempt: started,
           lastError: message,
+          // Held back is not a failure of the server: the user is asked instead.
+          heldBack: error instanceof ShrinkError ? { entryCount: error.after } : null,
           failures,
           nextUpdate: nextUpdateAfterFailure(started, failures),
         })

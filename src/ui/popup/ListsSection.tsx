@@ -27,6 +27,18 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
     }
   };
 
+  const acceptShrink = async (id: string) => {
+    setBusy(true);
+    try {
+      setResult({ text: summaryText(await send('lists.acceptShrink', { id })), error: false });
+    } catch (error) {
+      setResult({ text: errorText(error), error: true });
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  };
+
   const remove = async (id: string) => {
     try {
       await send('lists.remove', { id });
@@ -83,10 +95,25 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
               {t(CATEGORY_LABEL[list.category])} ·{' '}
               {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
             </div>
-            {list.lastError && (
-              <div class="error" data-testid="list-error">
-                {t('popupListError', [list.lastError])}
+            {list.heldBack ? (
+              <div role="alert" class="error" data-testid="list-held-back">
+                {t('popupHeldBack', [list.heldBack.entryCount.toLocaleString(), list.entryCount.toLocaleString()])}{' '}
+                <button
+                  type="button"
+                  class="small"
+                  aria-label={t('popupAcceptShrinkNamed', [list.name])}
+                  disabled={busy || progress !== null}
+                  onClick={() => void acceptShrink(list.id)}
+                >
+                  {t('popupAcceptShrink')}
+                </button>
               </div>
+            ) : (
+              list.lastError && (
+                <div class="error" data-testid="list-error">
+                  {t('popupListError', [list.lastError])}
+                </div>
+              )
             )}
           </li>
         ))}

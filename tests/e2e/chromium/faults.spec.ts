@@ -148,3 +148,33 @@ test('[fault] the browser is closed in the middle of an update: after a restart 
     await second.context.close();
   }
 });
+
+test('[fault] a list that suddenly shrinks by more than 90 %: the popup says it was held back, the old list protects, and the user can accept the smaller list', async () => {
+  const ext = await launchWithExtension();
+  try {
+    const full = ['shrink-evil.test', ...Array.from({ length: 199 }, (_, i) => `shrink-${i}.test`)].join('\n');
+    server.setFeed('shrink.txt', { body: full });
+    const popup = await openPopup(ext);
+    await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('shrink.txt', '127.0.0.1'));
+    await popup.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
+    const item = popup.locator('li', { hasText: '127.0.0.1' });
+    await expect(item.getByTestId('entry-count')).toHaveText('200 entries');
+
+    server.setFeed('shrink.txt', { body: 'kept-evil.test\nshrink-1.test\n' });
+    await popup.getByRole('button', { name: 'Update now' }).click();
+    await expect(popup.getByTestId('update-result')).toContainText('Update finished');
+    const held = item.getByTestId('list-held-back');
+    await expect(held).toContainText('only 2 entries, against 200 in force');
+    await expect(item.getByTestId('entry-count')).toHaveText('200 entries');
+    await expectWarned(ext, 'shrink-evil.test');
+
+    await item.getByRole('button', { name: /^Use the smaller list for / }).click();
+    await expect(item.getByTestId('entry-count')).toHaveText('2 entries');
+    await expect(held).toHaveCount(0);
+    await popup.close();
+    await expectWarned(ext, 'kept-evil.test');
+  } finally {
+    await ext.context.close();
+  }
+});

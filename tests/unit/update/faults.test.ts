@@ -345,10 +345,22 @@ describe('list update faults: the last good list keeps protecting', () => {
     await updateFails(f, /No usable rules/);
   });
 
-  it('[fault] the list suddenly shrinks by more than 90 %: held back with a message', async () => {
+  it('[fault] the list suddenly shrinks by more than 90 %: held back with a message, until the user accepts it', async () => {
     const f = await subscribedService();
     handlers.set(f.path, serveText('evil-1.test\nevil-2.test\nevil-3.test\n'));
     await updateFails(f, /shrank from 150 to 3 entries/);
+    const held = (await f.service.status()).lists.find((l) => l.id === f.listId);
+    expect(held).toMatchObject({ entryCount: 150, heldBack: { entryCount: 3 } });
+    // The user looked and accepts the smaller list: now it is in force, and nothing is held back.
+    const accepted = await f.service.acceptShrunkList(f.listId);
+    expect(accepted.results[0]).toMatchObject({ outcome: 'updated', entryCount: 3 });
+    expect((await f.service.status()).lists.find((l) => l.id === f.listId)).toMatchObject({
+      entryCount: 3,
+      heldBack: null,
+      lastError: null,
+    });
+    expect(await f.service.verdictForPage('https://evil-100.test/', 1)).toMatchObject({ kind: 'clean' });
+    expect(await f.service.verdictForPage('https://evil-2.test/', 1)).toMatchObject({ kind: 'blocked' });
   });
 
   it('[fault] two "Update now" at once: one download, both get the same result', async () => {
