@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 // Gecko id is fixed so Firefox keeps the same storage across updates and tests can pin the UUID.
 export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
 
+/** Only the extension's own scripts run in its pages: no eval, no remote code, no plugins. */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -35,6 +38,7 @@ export default defineConfig({
             'https://*/*',
           ],
           web_accessible_resources: ['warning.html'],
+          content_security_policy: EXTENSION_PAGES_CSP,
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
@@ -53,6 +57,7 @@ export default defineConfig({
             'webRequest',
           ],
           host_permissions: ['http://*/*', 'https://*/*'],
+          content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
           // Before-load redirects may only lead to a page the web can reach.
           web_accessible_resources: [{ resources: ['warning.html'], matches: ['http://*/*', 'https://*/*'] }],
         }),
