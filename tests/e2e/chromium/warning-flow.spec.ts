@@ -34,6 +34,9 @@ test('the popup shows protection on from the bundled lists, before any download'
 });
 
 test('subscribe to a list from the popup, then Update now shows the result', async () => {
+  // Installing the before-load rules for ~540,000 bundled entries takes a minute or more
+  // on a busy 2-core machine; this test waits for them.
+  test.setTimeout(300_000);
   const popup = await openPopup(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('e2e.txt', '127.0.0.1'));
   await popup.getByRole('button', { name: 'Subscribe' }).click();
@@ -54,7 +57,7 @@ test('subscribe to a list from the popup, then Update now shows the result', asy
             .declarativeNetRequest;
           return (await dnr.getDynamicRules()).some((r) => r.condition.requestDomains?.includes('phish.test'));
         }),
-      { timeout: 90_000 },
+      { timeout: 240_000 },
     )
     .toBe(true);
 });
@@ -172,6 +175,63 @@ test('a site blocked by hand in the popup shows the warning', async () => {
   const page = await visit(server.url('www.mine.test'));
   const warning = await waitForWarning(page);
   expect(warning.text).toContain('My blocked sites');
+  await page.close();
+});
+
+test('reached through a 301 or 302 redirect: the warning before the site is contacted, and Continue lands on it', async () => {
+  for (const status of [301, 302]) {
+    const host = `r${status}.evil.test`;
+    const target = server.url(host, '/landing');
+    server.setPage('good.test', `/go${status}`, { status, html: '', headers: { location: target } });
+    const page = await visit(server.url('good.test', `/go${status}`));
+    const warning = await waitForWarning(page);
+    expect(warning.where).toBe('extension');
+    expect(warning.text).toContain(host);
+    expect(server.requests.filter((r) => r.host === host)).toEqual([]);
+    await clickWarningButton(page, 'Continue anyway');
+    await clickWarningButton(page, 'This time only');
+    await expect(page).toHaveURL(target);
+    await expect(page.locator('body')).toHaveAttribute('data-loaded', '1');
+    await page.close();
+  }
+});
+
+test('reached through a meta refresh: the warning, and Go back returns past the redirecting page', async () => {
+  const target = server.url('meta.evil.test', '/landing');
+  server.setPage('good.test', '/start', { html: `<a id="go" href="${server.url('good.test', '/meta')}">go</a>` });
+  server.setPage('good.test', '/meta', {
+    html: `<meta http-equiv="refresh" content="0;url=${target}"><p>moving…</p>`,
+  });
+  const page = await visit(server.url('good.test', '/start'));
+  await page.click('#go');
+  const warning = await waitForWarning(page);
+  expect(warning.text).toContain('meta.evil.test');
+  expect(server.requests.filter((r) => r.host === 'meta.evil.test')).toEqual([]);
+  await clickWarningButton(page, 'Go back');
+  await expect(page).toHaveURL(server.url('good.test', '/start'));
+  // And it stays there: going back did not land on the refresh again.
+  await page.waitForTimeout(1000);
+  await expect(page).toHaveURL(server.url('good.test', '/start'));
+  await page.close();
+});
+
+test('a link opened in a new tab: the warning in that tab, and Continue lands on the site', async () => {
+  const target = server.url('tab.evil.test', '/landing');
+  server.setPage('good.test', '/links', {
+    html: `<a id="go" href="${target}" target="_blank" rel="noopener">open</a>`,
+  });
+  const page = await visit(server.url('good.test', '/links'));
+  const opened = ext.context.waitForEvent('page');
+  await page.click('#go');
+  const tab = await opened;
+  const warning = await waitForWarning(tab);
+  expect(warning.where).toBe('extension');
+  expect(server.requests.filter((r) => r.host === 'tab.evil.test')).toEqual([]);
+  await clickWarningButton(tab, 'Continue anyway');
+  await clickWarningButton(tab, 'This time only');
+  await expect(tab).toHaveURL(target);
+  await expect(tab.locator('body')).toHaveAttribute('data-loaded', '1');
+  await tab.close();
   await page.close();
 });
 

@@ -26,6 +26,10 @@ const HOSTS = [
   'good.test',
   'www.mine.test',
   'shop.test',
+  'r301.evil.test',
+  'r302.evil.test',
+  'meta.evil.test',
+  'tab.evil.test',
 ];
 
 describe('Fraud Sentry in Firefox', () => {
@@ -184,6 +188,88 @@ describe('Fraud Sentry in Firefox', () => {
     await p.page.close();
     const page = await visit('www.mine.test');
     assert.match(await warningText(page), /My blocked sites/);
+    await page.close();
+  });
+
+  async function hrefSoon(page: Page, want: string): Promise<string> {
+    let href = '';
+    for (let i = 0; i < 100; i++) {
+      href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === want) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return href;
+  }
+
+  test('reached through a 301 or 302 redirect: the warning before the site is contacted, and Continue lands on it', async () => {
+    for (const status of [301, 302]) {
+      const host = `r${status}.evil.test`;
+      const target = server.url(host, '/landing');
+      server.setPage('good.test', `/go${status}`, { status, html: '', headers: { location: target } });
+      const page = await visit('good.test', `/go${status}`);
+      const warning = await waitForWarning(page);
+      assert.equal(warning.where, 'extension');
+      assert.ok(warning.text.includes(host));
+      assert.deepEqual(
+        server.requests.filter((r) => r.host === host),
+        [],
+      );
+      await clickWarningButton(page, 'Continue anyway');
+      await clickWarningButton(page, 'This time only');
+      assert.equal(await loaded(page), true);
+      assert.equal(await hrefSoon(page, target), target);
+      await page.close();
+    }
+  });
+
+  test('reached through a meta refresh: the warning, and Go back returns past the redirecting page', async () => {
+    const target = server.url('meta.evil.test', '/landing');
+    const start = server.url('good.test', '/start');
+    server.setPage('good.test', '/start', { html: `<a id="go" href="${server.url('good.test', '/meta')}">go</a>` });
+    server.setPage('good.test', '/meta', {
+      html: `<meta http-equiv="refresh" content="0;url=${target}"><p>moving…</p>`,
+    });
+    const page = await visit('good.test', '/start');
+    await page.click('#go');
+    const warning = await waitForWarning(page);
+    assert.ok(warning.text.includes('meta.evil.test'));
+    assert.deepEqual(
+      server.requests.filter((r) => r.host === 'meta.evil.test'),
+      [],
+    );
+    await clickWarningButton(page, 'Go back');
+    assert.equal(await hrefSoon(page, start), start);
+    // And it stays there: going back did not land on the refresh again.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await page.evaluate(() => location.href), start);
+    await page.close();
+  });
+
+  test('a link opened in a new tab: the warning in that tab, and Continue lands on the site', async () => {
+    const target = server.url('tab.evil.test', '/landing');
+    server.setPage('good.test', '/links', {
+      html: `<a id="go" href="${target}" target="_blank" rel="noopener">open</a>`,
+    });
+    const page = await visit('good.test', '/links');
+    const known = new Set(await session.browser.pages());
+    await page.click('#go');
+    let tab: Page | undefined;
+    for (let i = 0; i < 100 && !tab; i++) {
+      tab = (await session.browser.pages()).find((p) => !known.has(p));
+      if (!tab) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(tab, 'the link opened a tab');
+    const warning = await waitForWarning(tab);
+    assert.equal(warning.where, 'extension');
+    assert.deepEqual(
+      server.requests.filter((r) => r.host === 'tab.evil.test'),
+      [],
+    );
+    await clickWarningButton(tab, 'Continue anyway');
+    await clickWarningButton(tab, 'This time only');
+    assert.equal(await loaded(tab), true);
+    assert.equal(await hrefSoon(tab, target), target);
+    await tab.close();
     await page.close();
   });
 
