@@ -149,6 +149,10 @@ describe('installMonitor', () => {
     expect(f.win.document.referrer).toContain('baidu');
     navigate(f, 'https://victim.example/next'); // same host
     navigate(f, 'https://clicked.example.invalid/', true); // user clicked
+    f.activation.isActive = true; // a script navigating from a click handler: the user's choice
+    navigate(f, 'https://button.example.invalid/');
+    f.activation.isActive = false;
+    navigate(f, 'https://www.baidu.com/s?wd=x'); // back to the referring site: a "back" action
     navigate(f, 'https://gamble.example.invalid/');
     call(f, 'open', 'https://popup.example.invalid/');
     f.clock.t += 10_000;
@@ -183,6 +187,22 @@ describe('signal bridge', () => {
     navigate(f, 'https://gamble.example.invalid/');
     stop();
     expect(seen).toEqual([['gamble.example.invalid']]);
+  });
+
+  it('does not take the answer to its own request for a push (a watcher that asks again would recurse)', () => {
+    const f = fakeBrowser();
+    startMainWorldMonitor(f.dom);
+    let pushes = 0;
+    const stop = watchSignals(f.dom, () => {
+      pushes++;
+      requestSignals(f.dom);
+    });
+    void f.win.document.referrer;
+    expect(requestSignals(f.dom)?.referrerReads).toBe(1);
+    expect(pushes).toBe(0);
+    navigate(f, 'https://gamble.example.invalid/');
+    stop();
+    expect(pushes).toBe(1);
   });
 
   it('merges a forged reply with max(), so it cannot hide real counts', () => {
