@@ -49,6 +49,19 @@ export interface Protocol {
     request: { findings: { id: string; score: number; reason: string; reasonZh: string }[] };
     response: Verdict;
   };
+  /**
+   * Which of these hosts share this page's registrable domain. The public-suffix list lives in
+   * the background only: it is too big to parse in every page.
+   */
+  'page.sameSite': { request: { hosts: string[] }; response: { same: string[] } };
+  /**
+   * Sent synchronously as a cloaking redirect leaves the page (ids, scores, reasons and the
+   * hosts navigated to): the page the tab lands on next is warned about where it came from.
+   */
+  'page.redirecting': {
+    request: { findings: { id: string; score: number; reason: string; reasonZh: string }[]; targets: string[] };
+    response: { noted: boolean };
+  };
 
   /** From the extension's warning page, which a before-load redirect opened in the tab. */
   'warning.check': { request: { url: string }; response: Verdict };
@@ -83,6 +96,8 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page.leave',
   'page.openSettings',
   'page.heuristic',
+  'page.sameSite',
+  'page.redirecting',
 ]);
 
 const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
