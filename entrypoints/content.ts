@@ -5,7 +5,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
   main() {
-    void guardPage();
+    // First: in Firefox this installs the runtime monitor, which must be in place before the
+    // page's first script runs (document_start guarantees that only for synchronous work).
     startDetectorWarnings();
+    void guardPage();
   },
 });
