@@ -29,6 +29,9 @@ const HISTORY_WINDOW_MS = 2000;
 const DIALOG_WINDOW_MS = 10_000;
 /** A navigation this soon after `document.referrer` was read counts as referrer-driven. */
 const REDIRECT_AFTER_READ_MS = 3000;
+/** A navigation this soon after the user's own input on this page is taken as the user's choice. */
+const AFTER_GESTURE_MS = 5000;
+const GESTURES = ['pointerdown', 'mousedown', 'touchstart', 'keydown'];
 const MINER_GLOBALS = ['CoinHive', 'CoinImp', 'CryptoLoot', 'CRLT', 'deepMiner', 'Minero', 'WMP', 'JSEcoin', 'webmr'];
 const POOL_URL =
   /pool|xmr|monero|coinhive|crypto-?loot|webmine|cryptonight|stratum|nimiq|minexmr|:(?:3333|4444|5555|7777|14444|45560|45700)\b/i;
@@ -75,6 +78,7 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
   const poolSockets: string[] = [];
   const redirects: string[] = [];
   let lastReferrerRead = Number.NEGATIVE_INFINITY;
+  let lastGesture = Number.NEGATIVE_INFINITY;
 
   const read = (): RuntimeSignals => ({
     ...c,
@@ -89,9 +93,11 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
 
   const noteNavigation = (url: unknown): void => {
     if (typeof url !== 'string' || now() - lastReferrerRead > REDIRECT_AFTER_READ_MS) return;
-    // A click or key press just now: the user chose to go (a "back" button, a link opened
-    // by script), not a redirect the page imposed.
-    if (userActive(view)) return;
+    // A click or key press on this page just now: the user chose to go (a "back" button, a
+    // link opened by script), not a redirect the page imposed. Not navigator.userActivation:
+    // Firefox carries the click that opened this page over to it, so that would hide the very
+    // redirect a visitor's click on a search result sets off.
+    if (now() - lastGesture < AFTER_GESTURE_MS) return;
     const target = hostOf(safe(() => new URL(url, view.location.href).href, ''));
     // Exact host only here; the detector decides what counts as the same site. Going back
     // to the referring site is a "back" action, not cloaking.
@@ -205,6 +211,19 @@ export function installMonitor(win: Window, options: MonitorOptions = {}): () =>
     },
     realm,
   );
+  // Trusted input only: a page cannot fake isTrusted. Capture listeners on the window, added
+  // before any page script runs, see every gesture first.
+  for (const type of GESTURES) {
+    safe(() => {
+      view.addEventListener(
+        type,
+        (e: Event) => {
+          if (e.isTrusted) lastGesture = now();
+        },
+        { capture: true, passive: true },
+      );
+    }, undefined);
+  }
   watchNavigations(view, noteNavigation);
 
   installed.set(win, read);
