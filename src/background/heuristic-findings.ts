@@ -57,8 +57,17 @@ export interface PendingRedirect {
  * Entries are promises, stored the moment the report arrives: the landing page's question can
  * come in while the decision (which waits for the lists) is still being made.
  */
+interface PendingEntry {
+  at: number;
+  decided: Promise<PendingRedirect | null>;
+  /** The decision, once made. */
+  settled?: PendingRedirect | null;
+  /** A landing page's question is waiting for the decision. */
+  claimed?: boolean;
+}
+
 export class PendingRedirects {
-  private readonly byTab = new Map<number, { at: number; decided: Promise<PendingRedirect | null> }>();
+  private readonly byTab = new Map<number, PendingEntry>();
 
   constructor(
     private readonly now: () => number = () => Date.now(),
@@ -67,7 +76,16 @@ export class PendingRedirects {
 
   set(tabId: number, decided: Promise<PendingRedirect | null>): void {
     this.prune();
-    this.byTab.set(tabId, { at: this.now(), decided });
+    const entry: PendingEntry = {
+      at: this.now(),
+      decided,
+    };
+    // Registered first, so it has run before anyone else who waits for the decision.
+    decided.then(
+      (p) => (entry.settled = p),
+      () => (entry.settled = null),
+    );
+    this.byTab.set(tabId, entry);
   }
 
   /**
@@ -86,7 +104,10 @@ export class PendingRedirects {
       this.byTab.delete(tabId);
       return null;
     }
+    // A landing page is waiting for this decision: forgetIf leaves the entry to it.
+    entry.claimed = true;
     const pending = await entry.decided.catch(() => null);
+    entry.claimed = false;
     // Still the same entry (not replaced while the decision was made), and not expired meanwhile.
     if (this.byTab.get(tabId) !== entry) return null;
     if (pending === null) {
@@ -102,6 +123,14 @@ export class PendingRedirects {
 
   forget(tabId: number): void {
     this.byTab.delete(tabId);
+  }
+
+  /** Drops the tab's entry if it is still the one that decided `pending`; true if it was. */
+  forgetIf(tabId: number, pending: PendingRedirect): boolean {
+    const entry = this.byTab.get(tabId);
+    if (entry === undefined || entry.claimed === true || entry.settled !== pending) return false;
+    this.byTab.delete(tabId);
+    return true;
   }
 
   private prune(): void {

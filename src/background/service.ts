@@ -2,7 +2,7 @@ import { Matcher } from '../match/matcher';
 import type { ListIndex, Verdict } from '../match/types';
 import { parseList } from '../lists';
 import type { ParsedList } from '../lists/types';
-import type { ListSummary, StatusSnapshot } from '../messaging/protocol';
+import type { ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
 import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
@@ -19,8 +19,10 @@ import { siteFromInput } from './site-input';
 import { lookalikeVerdict } from './lookalike-verdict';
 import {
   heuristicReason,
+  PENDING_REDIRECT_MS,
   pendingRedirect,
   PendingRedirects,
+  type PendingRedirect,
   sameSiteHosts,
   type ReportedFinding,
 } from './heuristic-findings';
@@ -53,6 +55,8 @@ export interface ServiceDeps {
   defaultLists?: readonly DefaultList[];
   userListName?: string;
   preload?: PreloadLayer;
+  /** Tells a tab's top-frame content script (the background's tabs.sendMessage). */
+  pushToTab?: (tabId: number, message: RedirectWarningPush) => Promise<unknown>;
 }
 
 export class UserError extends Error {
@@ -83,6 +87,8 @@ export class SentryService {
   private readonly diagnostics = new Diagnostics();
   /** Cloaking redirects waiting for the page their tab lands on (see PendingRedirects). */
   private readonly redirects: PendingRedirects;
+  /** The last page each tab asked about, and whether the lists found it clean (see landedAlready). */
+  private readonly lastPage = new Map<number, { host: string; at: number; clean: boolean }>();
 
   private isReady = false;
 
@@ -205,6 +211,7 @@ export class SentryService {
     const lookupStart = performance.now();
     const verdict = this.check(url);
     this.diagnostics.verdict(performance.now() - lookupStart, lookupStart - asked);
+    this.lastPage.set(tabId, { host: verdict.host, at: this.now, clean: verdict.kind === 'clean' });
     if (verdict.kind === 'clean') return this.redirectedHere(verdict, tabId);
     if (verdict.kind === 'blocked') {
       if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
@@ -241,7 +248,28 @@ export class SentryService {
       return pendingRedirect(url, source.host, findings, targets, sameSite);
     })();
     this.redirects.set(tabId, decided);
-    return decided.then((p) => ({ noted: p !== null }));
+    return (async () => {
+      const pending = await decided;
+      if (pending !== null) await this.landedAlready(tabId, pending).catch(() => undefined);
+      return { noted: pending !== null };
+    })();
+  }
+
+  /**
+   * The report and the landing page's question come from two processes, in no guaranteed
+   * order. When the landing page has already asked (the tab's last page is on another site
+   * than the source, asked about after the source's own question, which that page made when
+   * it loaded), it is told now instead.
+   */
+  private async landedAlready(tabId: number, pending: PendingRedirect): Promise<void> {
+    const last = this.lastPage.get(tabId);
+    if (last === undefined || !last.clean || this.now - last.at > PENDING_REDIRECT_MS) return;
+    if (last.host === '' || sameSite(last.host, pending.sourceHost)) return;
+    if (!this.redirects.forgetIf(tabId, pending)) return;
+    if (await this.deps.bypass.isAllowed(tabId, last.host)) return;
+    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    const verdict: Verdict = { kind: 'blocked', host: last.host, reason: pending.reason };
+    await this.deps.pushToTab?.(tabId, { type: 'redirect.landed', verdict }).catch(() => undefined);
   }
 
   /** `page.sameSite`: answered with the public-suffix list, which content scripts do not carry. */
@@ -461,6 +489,7 @@ export class SentryService {
 
   async tabClosed(tabId: number): Promise<void> {
     this.redirects.forget(tabId);
+    this.lastPage.delete(tabId);
     await this.deps.bypass.forgetTab(tabId);
     await this.deps.preload?.clearBypasses(tabId).catch(() => undefined);
   }

@@ -12,7 +12,7 @@ import {
 } from '../heuristics';
 import type { Verdict } from '../match/types';
 import { send } from '../messaging/client';
-import type { ScriptWarningPush } from '../messaging/protocol';
+import type { RedirectWarningPush, ScriptWarningPush } from '../messaging/protocol';
 import { mountWarning } from '../ui/mount-warning';
 
 /** When to look at the page: once it has settled, and again for pages that act later. */
@@ -58,8 +58,10 @@ export function startDetectorWarnings(): void {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
-    const push = message as ScriptWarningPush;
-    if (push?.type === 'scripts.listed') show(push.verdict);
+    const push = message as ScriptWarningPush | RedirectWarningPush;
+    // A listed script this page requested; or this page was reached through a cloaking
+    // redirect that the background learnt of only after the page had asked (see service.ts).
+    if (push?.type === 'scripts.listed' || push?.type === 'redirect.landed') show(push.verdict);
   });
 
   const evaluate = async () => {

@@ -122,6 +122,16 @@ export function isMessage(value: unknown): value is Message {
   return typeof type === 'string' && ALL_MESSAGES.has(type) && typeof data === 'object' && data !== null;
 }
 
+/**
+ * Sent by the background to a tab's top-frame content script: the page there was reached
+ * through a cloaking redirect whose report arrived after the page had asked for its verdict
+ * (the two come from different processes, in no guaranteed order).
+ */
+export interface RedirectWarningPush {
+  type: 'redirect.landed';
+  verdict: Verdict;
+}
+
 /** Sent by the background to a tab's content script: a listed script was requested there. */
 export interface ScriptWarningPush {
   type: 'scripts.listed';

@@ -154,3 +154,53 @@ describe('pendingRedirect', () => {
     expect(pendingRedirect(SCHOOL, 'www.county-school.edu.cn', [CLOAKING], 'x.example', sameSite)).toBeNull();
   });
 });
+
+describe('cloaking redirect: report arriving after the landing page asked', () => {
+  it('tells the landing page afterwards, once, naming the source', async () => {
+    const pushed: { tabId: number; message: unknown }[] = [];
+    const service = new SentryService({
+      openDb: () => openFraudDb(`redirect-late-${dbCount++}`),
+      readBundled: async () => '',
+      bypass: new BypassStore(null),
+      defaultLists: [],
+      userListName: 'My blocked sites',
+      now: () => clock.t,
+      pushToTab: async (tabId, message) => void pushed.push({ tabId, message }),
+    });
+    ctx = { ...ctx, service };
+    await ask('page.check', {}, tab(SCHOOL));
+    // The landing page's question overtakes the report (two processes, no order between them).
+    expect(await ask('page.check', {}, tab(CASINO))).toMatchObject({ kind: 'clean' });
+    expect(await redirecting()).toEqual({ noted: true });
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]).toMatchObject({
+      tabId: 7,
+      message: { type: 'redirect.landed', verdict: { kind: 'blocked', host: 'lucky-casino.example' } },
+    });
+    const why = (pushed[0]!.message as { verdict: { reason: { why: { en: string } } } }).verdict.reason.why.en;
+    expect(why).toContain('A script on www.county-school.edu.cn sent you here');
+    // Told once: the next question from the tab is not warned again.
+    expect(await ask('page.check', {}, tab(CASINO))).toMatchObject({ kind: 'clean' });
+  });
+
+  it('does not tell the source page itself, nor a page asked about long before', async () => {
+    const pushed: unknown[] = [];
+    const service = new SentryService({
+      openDb: () => openFraudDb(`redirect-late-${dbCount++}`),
+      readBundled: async () => '',
+      bypass: new BypassStore(null),
+      defaultLists: [],
+      userListName: 'My blocked sites',
+      now: () => clock.t,
+      pushToTab: async (_tabId, message) => void pushed.push(message),
+    });
+    ctx = { ...ctx, service };
+    await ask('page.check', {}, tab(SCHOOL));
+    expect(await redirecting()).toEqual({ noted: true });
+    expect(pushed).toEqual([]);
+    await ask('page.check', {}, tab(CASINO, 9));
+    clock.t += PENDING_REDIRECT_MS + 1;
+    expect(await redirecting(tab(SCHOOL, 9))).toEqual({ noted: true });
+    expect(pushed).toEqual([]);
+  });
+});
