@@ -18,6 +18,7 @@ export default defineBackground(() => {
     readBundled: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/'))).text(),
     bypass: new BypassStore(sessionPersistence()),
     userListName: t('userListName'),
+    pushToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   });
   const ctx: HandlerContext = {
     service,

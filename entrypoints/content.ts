@@ -8,8 +8,10 @@ export default defineContentScript({
   // in Chrome; the frame's own check sends it to the (blank when framed) warning page.
   allFrames: true,
   main() {
-    void guardPage();
+    // First: in Firefox this installs the runtime monitor, which must be in place before the
+    // page's first script runs (document_start guarantees that only for synchronous work).
     // Detector warnings are about the page the user sees; a frame's findings are not.
     if (window.top === window) startDetectorWarnings();
+    void guardPage();
   },
 });

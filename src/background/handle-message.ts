@@ -75,6 +75,7 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
     }
     case 'page.leave': {
       const p = needTopFrame(page);
+      service.forgetRedirect(p.tabId);
       try {
         await ctx.tabs.goBack(p.tabId);
       } catch {
@@ -86,6 +87,14 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
     case 'page.heuristic': {
       const p = needTopFrame(page);
       return service.heuristicVerdict(p.url, p.tabId, message.data.findings);
+    }
+    case 'page.sameSite':
+      return service.sameSiteAs(needPage(page).url, message.data.hosts);
+    case 'page.redirecting': {
+      const p = needPage(page);
+      // Only the tab's own page leaving counts; a frame navigating itself does not move the tab.
+      if (p.frameId !== 0) return { noted: false };
+      return service.noteRedirect(p.url, p.tabId, message.data.findings, message.data.targets);
     }
     case 'page.openSettings':
       await ctx.tabs.openExtensionPage('/popup.html?tab=1');

@@ -2,7 +2,7 @@ import { Matcher } from '../match/matcher';
 import type { ListIndex, Verdict } from '../match/types';
 import { parseList } from '../lists';
 import type { ParsedList } from '../lists/types';
-import type { ListSummary, StatusSnapshot } from '../messaging/protocol';
+import type { ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
 import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
@@ -17,7 +17,16 @@ import type { BypassStore } from './bypass';
 import { Diagnostics, type DiagnosticsSnapshot } from './diagnostics';
 import { siteFromInput } from './site-input';
 import { lookalikeVerdict } from './lookalike-verdict';
-import { heuristicReason, type ReportedFinding } from './heuristic-findings';
+import {
+  heuristicReason,
+  PENDING_REDIRECT_MS,
+  pendingRedirect,
+  PendingRedirects,
+  type PendingRedirect,
+  sameSiteHosts,
+  type ReportedFinding,
+} from './heuristic-findings';
+import { sameSite } from '../heuristics/site';
 
 /**
  * The layer that stops a listed site before it loads. Chrome: declarativeNetRequest rules
@@ -46,6 +55,8 @@ export interface ServiceDeps {
   defaultLists?: readonly DefaultList[];
   userListName?: string;
   preload?: PreloadLayer;
+  /** Tells a tab's top-frame content script (the background's tabs.sendMessage). */
+  pushToTab?: (tabId: number, message: RedirectWarningPush) => Promise<unknown>;
 }
 
 export class UserError extends Error {
@@ -74,10 +85,15 @@ export class SentryService {
   private lists: ListIndex[] = [];
   private storageError: string | null = null;
   private readonly diagnostics = new Diagnostics();
+  /** Cloaking redirects waiting for the page their tab lands on (see PendingRedirects). */
+  private readonly redirects: PendingRedirects;
+  /** The last page each tab asked about, and whether the lists found it clean (see landedAlready). */
+  private readonly lastPage = new Map<number, { host: string; at: number; clean: boolean }>();
 
   private isReady = false;
 
   constructor(private readonly deps: ServiceDeps) {
+    this.redirects = new PendingRedirects(() => this.now);
     this.matcher = this.buildMatcher();
     this.ready = this.start().finally(() => {
       this.diagnostics.readyMs = performance.now() - this.diagnostics.startedAt;
@@ -195,6 +211,8 @@ export class SentryService {
     const lookupStart = performance.now();
     const verdict = this.check(url);
     this.diagnostics.verdict(performance.now() - lookupStart, lookupStart - asked);
+    this.lastPage.set(tabId, { host: verdict.host, at: this.now, clean: verdict.kind === 'clean' });
+    if (verdict.kind === 'clean') return this.redirectedHere(verdict, tabId);
     if (verdict.kind === 'blocked') {
       if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
         return { kind: 'allowed', host: verdict.host, by: 'bypass', reason: verdict.reason };
@@ -202,6 +220,72 @@ export class SentryService {
       void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
     }
     return verdict;
+  }
+
+  /**
+   * A page no list names, which a cloaking redirect in the same tab may just have led to:
+   * warned about where it came from. A trusted landing site never gets here (its verdict is
+   * 'allowed'); "Continue anyway" here silences it like any heuristic warning.
+   */
+  private async redirectedHere(verdict: Verdict & { kind: 'clean' }, tabId: number): Promise<Verdict> {
+    const pending = await this.redirects.take(tabId, verdict.host, sameSite);
+    if (pending === null || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return verdict;
+    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    return { kind: 'blocked', host: verdict.host, reason: pending.reason };
+  }
+
+  /**
+   * The content script of `url` (top frame of `tabId`) saw a script send the visitor elsewhere
+   * right after reading the referrer. Stored at once (before any await), so that the landing
+   * page's own question, which may follow within milliseconds, finds it.
+   */
+  noteRedirect(url: string, tabId: number, findings: unknown, targets: unknown): Promise<{ noted: boolean }> {
+    const decided = (async () => {
+      await this.ready;
+      const source = this.matcher.check(url);
+      // Trusted (or allow-listed) sources are silent; a listed one was warned about already.
+      if (source.kind !== 'clean' || (await this.deps.bypass.isAllowed(tabId, source.host))) return null;
+      return pendingRedirect(url, source.host, findings, targets, sameSite);
+    })();
+    this.redirects.set(tabId, decided);
+    return (async () => {
+      const pending = await decided;
+      if (pending !== null) await this.landedAlready(tabId, pending).catch(() => undefined);
+      return { noted: pending !== null };
+    })();
+  }
+
+  /**
+   * The report and the landing page's question come from two processes, in no guaranteed
+   * order. When the landing page has already asked (the tab's last page is on another site
+   * than the source, asked about after the source's own question, which that page made when
+   * it loaded), it is told now instead.
+   */
+  private async landedAlready(tabId: number, pending: PendingRedirect): Promise<void> {
+    const last = this.lastPage.get(tabId);
+    if (last === undefined || !last.clean || this.now - last.at > PENDING_REDIRECT_MS) return;
+    if (last.host === '' || sameSite(last.host, pending.sourceHost)) return;
+    if (!this.redirects.forgetIf(tabId, pending)) return;
+    if (await this.deps.bypass.isAllowed(tabId, last.host)) return;
+    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    const verdict: Verdict = { kind: 'blocked', host: last.host, reason: pending.reason };
+    await this.deps.pushToTab?.(tabId, { type: 'redirect.landed', verdict }).catch(() => undefined);
+  }
+
+  /** `page.sameSite`: answered with the public-suffix list, which content scripts do not carry. */
+  sameSiteAs(url: string, hosts: unknown): { same: string[] } {
+    let host = '';
+    try {
+      host = new URL(url).hostname.toLowerCase();
+    } catch {
+      /* not a URL: nothing is the same site */
+    }
+    return { same: sameSiteHosts(host, hosts, sameSite) };
+  }
+
+  /** The user left the warned page ("Go back"): a pending redirect must not follow them. */
+  forgetRedirect(tabId: number): void {
+    this.redirects.forget(tabId);
   }
 
   /** "Continue anyway": decided for the page the browser says the tab shows. */
@@ -410,6 +494,8 @@ export class SentryService {
   }
 
   async tabClosed(tabId: number): Promise<void> {
+    this.redirects.forget(tabId);
+    this.lastPage.delete(tabId);
     await this.deps.bypass.forgetTab(tabId);
     await this.deps.preload?.clearBypasses(tabId).catch(() => undefined);
   }

@@ -8,7 +8,7 @@ import { detectBrowserLocker } from './detectors/browser-locker';
 import { detectCloakingRedirect } from './detectors/cloaking-redirect';
 import { detectCryptominer } from './detectors/cryptominer';
 import { detectGamblingInjection } from './detectors/gambling-injection';
-import type { Detector, Finding, PageSnapshot, RuntimeSignals } from './types';
+import type { Detector, DetectorContext, Finding, PageSnapshot, RuntimeSignals } from './types';
 
 export const WARN_THRESHOLD = 0.7;
 
@@ -26,11 +26,15 @@ export interface PageEvaluation {
   score: number;
 }
 
-export function evaluatePage(snapshot: PageSnapshot, signals?: RuntimeSignals): PageEvaluation {
+export function evaluatePage(
+  snapshot: PageSnapshot,
+  signals?: RuntimeSignals,
+  context?: DetectorContext,
+): PageEvaluation {
   const findings: Finding[] = [];
   for (const detect of DETECTORS) {
     try {
-      const f = detect(snapshot, signals);
+      const f = detect(snapshot, signals, context);
       if (f !== null) findings.push(f);
     } catch {
       // A detector bug must never break the page or the other detectors.

@@ -47,6 +47,9 @@ export function startMainWorldMonitor(win: Window): () => RuntimeSignals {
   return read;
 }
 
+/** Replies to our own request are not pushes: watchSignals ignores events while this is > 0. */
+let requesting = 0;
+
 /** Isolated world: asks synchronously (dispatchEvent runs listeners before returning). */
 export function requestSignals(win: Window): RuntimeSignals | null {
   let merged: RuntimeSignals | null = null;
@@ -55,17 +58,24 @@ export function requestSignals(win: Window): RuntimeSignals | null {
     if (s !== null) merged = merged === null ? s : mergeSignals(merged, s);
   };
   win.addEventListener(REPLY_EVENT, onReply);
+  requesting++;
   try {
     win.dispatchEvent(makeEvent(win, REQUEST_EVENT, ''));
   } finally {
+    requesting--;
     win.removeEventListener(REPLY_EVENT, onReply);
   }
   return merged;
 }
 
-/** Isolated world: unsolicited pushes (a referrer redirect is under way). Returns an unsubscribe. */
+/**
+ * Isolated world: unsolicited pushes (a referrer redirect is under way). Returns an unsubscribe.
+ * The answer to requestSignals travels as the same event; it is not a push (and a watcher that
+ * asked again from here would recurse).
+ */
 export function watchSignals(win: Window, onSignals: (s: RuntimeSignals) => void): () => void {
   const listener = (e: Event): void => {
+    if (requesting > 0) return;
     const s = parseSignals(detailOf(e));
     if (s !== null) onSignals(s);
   };

@@ -1,6 +1,7 @@
 /**
- * Site comparison with the public-suffix list. Kept apart from util.ts so that the MAIN-world
- * monitor, which imports util.ts, does not bundle tldts.
+ * Site comparison with the public-suffix list (tldts, ~270 kB). For the background, tests and
+ * scripts only: content scripts must not import it (it would be parsed on every page); they
+ * ask the background instead (see DetectorContext).
  */
 import { getDomain } from 'tldts';
 

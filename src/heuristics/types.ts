@@ -99,4 +99,15 @@ export interface RuntimeSignals {
   elapsedMs: number;
 }
 
-export type Detector = (snapshot: PageSnapshot, signals?: RuntimeSignals) => Finding | null;
+/**
+ * What the detectors need from outside the page. Whether a host is the same site (registrable
+ * domain) as the page takes the public-suffix list, which is too big to parse on every page:
+ * the content script asks the background (which has it) about the hosts that matter
+ * (cloakingHosts) and passes the answer in.
+ */
+export interface DetectorContext {
+  /** Same registrable domain as the page. Default: the page's exact host only. */
+  sameSiteAsPage?: (host: string) => boolean;
+}
+
+export type Detector = (snapshot: PageSnapshot, signals?: RuntimeSignals, context?: DetectorContext) => Finding | null;

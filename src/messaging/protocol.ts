@@ -51,6 +51,19 @@ export interface Protocol {
     request: { findings: { id: string; score: number; reason: string; reasonZh: string }[] };
     response: Verdict;
   };
+  /**
+   * Which of these hosts share this page's registrable domain. The public-suffix list lives in
+   * the background only: it is too big to parse in every page.
+   */
+  'page.sameSite': { request: { hosts: string[] }; response: { same: string[] } };
+  /**
+   * Sent synchronously as a cloaking redirect leaves the page (ids, scores, reasons and the
+   * hosts navigated to): the page the tab lands on next is warned about where it came from.
+   */
+  'page.redirecting': {
+    request: { findings: { id: string; score: number; reason: string; reasonZh: string }[]; targets: string[] };
+    response: { noted: boolean };
+  };
 
   /** From the extension's warning page, which a before-load redirect opened in the tab. */
   'warning.check': { request: { url: string }; response: Verdict };
@@ -87,6 +100,8 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page.leave',
   'page.openSettings',
   'page.heuristic',
+  'page.sameSite',
+  'page.redirecting',
 ]);
 
 const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
@@ -110,6 +125,16 @@ export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
   const { type, data } = value as { type?: unknown; data?: unknown };
   return typeof type === 'string' && ALL_MESSAGES.has(type) && typeof data === 'object' && data !== null;
+}
+
+/**
+ * Sent by the background to a tab's top-frame content script: the page there was reached
+ * through a cloaking redirect whose report arrived after the page had asked for its verdict
+ * (the two come from different processes, in no guaranteed order).
+ */
+export interface RedirectWarningPush {
+  type: 'redirect.landed';
+  verdict: Verdict;
 }
 
 /** Sent by the background to a tab's content script: a listed script was requested there. */

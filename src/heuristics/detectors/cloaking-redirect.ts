@@ -4,8 +4,7 @@
  * inline scripts for a referrer/user-agent read, a search-engine or spider check and a
  * navigation sink close together; the MAIN-world monitor can confirm it at run time.
  */
-import type { Finding, PageSnapshot, RuntimeSignals } from '../types';
-import { sameSite } from '../site';
+import type { DetectorContext, Finding, PageSnapshot, RuntimeSignals } from '../types';
 import { clip, hostOf, near, noisyOr, positions, round2 } from '../util';
 
 const PROXIMITY = 800; // chars: the three parts of a cloaking snippet sit in one small block
@@ -32,16 +31,44 @@ interface ScriptVerdict {
   evidence: string[];
 }
 
-export function detectCloakingRedirect(s: PageSnapshot, signals?: RuntimeSignals): Finding | null {
+type SameSite = (host: string) => boolean;
+
+/**
+ * The hosts whose site this detector compares with the page's: those of URLs in inline
+ * scripts and redirect targets. The content script asks the background about exactly these.
+ */
+export function cloakingHosts(s: PageSnapshot, signals?: RuntimeSignals): string[] {
+  const out = new Set<string>();
+  for (const script of s.inlineScripts) {
+    if (positions(REFERRER, script, 1).length === 0 && positions(USER_AGENT, script, 1).length === 0) continue;
+    for (const m of script.match(URL_LITERAL) ?? []) {
+      const h = hostOf(m);
+      if (h !== '' && h !== s.host) out.add(h);
+    }
+  }
+  for (const h of signals?.redirectsAfterReferrerRead ?? []) if (h !== s.host) out.add(h);
+  return [...out].slice(0, MAX_HOSTS);
+}
+
+/** Bounds the question to the background (and the work) on a page full of URLs. */
+export const MAX_HOSTS = 50;
+
+export function detectCloakingRedirect(
+  s: PageSnapshot,
+  signals?: RuntimeSignals,
+  context?: DetectorContext,
+): Finding | null {
+  const pageSite = context?.sameSiteAsPage;
+  const same: SameSite = (h) => h === s.host || (pageSite?.(h) ?? false);
   let best: ScriptVerdict = { score: 0, evidence: [] };
   for (const script of s.inlineScripts) {
-    const v = judgeScript(script, s.host);
+    const v = judgeScript(script, same);
     if (v.score > best.score) best = v;
   }
   const parts = [best.score];
   const evidence = [...best.evidence];
   const redirected = signals?.redirectsAfterReferrerRead ?? [];
-  const away = redirected.filter((h) => !sameSite(h, s.host));
+  const away = redirected.filter((h) => h !== '' && !same(h));
   if (away.length > 0) {
     parts.push(0.75);
     evidence.push(`navigated to ${away.slice(0, 3).join(', ')} right after reading the referrer`);
@@ -57,14 +84,14 @@ export function detectCloakingRedirect(s: PageSnapshot, signals?: RuntimeSignals
   };
 }
 
-function judgeScript(src: string, pageHost: string): ScriptVerdict {
+function judgeScript(src: string, same: SameSite): ScriptVerdict {
   const ref = positions(REFERRER, src);
   const ua = positions(USER_AGENT, src);
   if (ref.length === 0 && ua.length === 0) return { score: 0, evidence: [] };
   const sinks = SINKS.flatMap((re) => positions(re, src)).filter((at) => !isBackButton(src, at));
   const engines = positions(ENGINES, src);
   const spiders = positions(SPIDER, src);
-  const external = externalHosts(src, pageHost);
+  const external = externalHosts(src, same);
   const obfuscated = positions(OBFUSCATION, src, 5).length > 0;
 
   const refEngine = near(ref, engines, PROXIMITY);
@@ -95,11 +122,11 @@ function isBackButton(src: string, sinkAt: number): boolean {
   return /^[^;\n]{0,40}referrer/i.test(src.slice(sinkAt, sinkAt + 60).replace(/^[^=(]*[=(]/, ''));
 }
 
-function externalHosts(src: string, pageHost: string): string[] {
+function externalHosts(src: string, same: SameSite): string[] {
   const out: string[] = [];
   for (const m of src.match(URL_LITERAL) ?? []) {
     const h = hostOf(m);
-    if (h !== '' && !sameSite(h, pageHost) && !isEngine(h) && !out.includes(h)) out.push(h);
+    if (h !== '' && !same(h) && !isEngine(h) && !out.includes(h)) out.push(h);
   }
   return out;
 }

@@ -45,3 +45,34 @@ function listFiles(dir: string, prefix = ''): string[] {
     return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
   });
 }
+
+const RUNTIME_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/runtime');
+
+/** Hosts of the runtime-only fixtures (tests/fixtures/runtime/README.md). */
+export const RUNTIME_HOSTS = {
+  /** Stands in for a search engine: the cloaking script looks for "baidu" in the referrer. */
+  search: 'www.baidu.test',
+  hackedSchool: 'county-school.test',
+  casino: 'lucky-casino.test',
+  locker: 'locker-external.test',
+} as const;
+
+/**
+ * Serves tests/fixtures/runtime under each of RUNTIME_HOSTS (the pages link to one another
+ * by host), and returns the URLs the tests start from.
+ */
+export function serveRuntimeFixtures(server: TestServer) {
+  for (const host of Object.values(RUNTIME_HOSTS)) {
+    for (const file of listFiles(RUNTIME_DIR)) {
+      const body = readFileSync(path.join(RUNTIME_DIR, file), 'utf8');
+      const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+      server.setPage(host, `/${file}`, { html: body, headers: { 'content-type': type } });
+    }
+  }
+  return {
+    search: server.url(RUNTIME_HOSTS.search, '/search.html'),
+    hackedSchool: server.url(RUNTIME_HOSTS.hackedSchool, '/seo-hacked-school.html'),
+    casino: server.url(RUNTIME_HOSTS.casino, '/casino.html'),
+    locker: server.url(RUNTIME_HOSTS.locker, '/locker-external.html'),
+  };
+}

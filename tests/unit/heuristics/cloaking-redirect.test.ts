@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectCloakingRedirect } from '../../../src/heuristics/detectors/cloaking-redirect';
+import { cloakingHosts, detectCloakingRedirect } from '../../../src/heuristics/detectors/cloaking-redirect';
 import { WARN_THRESHOLD } from '../../../src/heuristics/evaluate';
+import { sameSite } from '../../../src/heuristics/site';
 import { signals, snap } from './make-snapshot';
+
+/** What the background answers for a page on www.example.cn (public-suffix list). */
+const onExampleCn = { sameSiteAsPage: (h: string) => sameSite(h, 'www.example.cn') };
 
 const CLOAK = `var r = document.referrer;
 if (r.indexOf('baidu') > -1 || r.indexOf('sogou') > -1 || r.indexOf('sm.cn') > -1) {
@@ -50,12 +54,27 @@ describe('detectCloakingRedirect', () => {
   });
 
   it('uses the runtime signal and ignores same-site navigations', () => {
-    expect(detectCloakingRedirect(snap(), signals({ redirectsAfterReferrerRead: ['m.example.cn'] }))).toBeNull();
+    const toMobile = signals({ redirectsAfterReferrerRead: ['m.example.cn'] });
+    expect(detectCloakingRedirect(snap(), toMobile, onExampleCn)).toBeNull();
+    // Without the background's answer only the page's own host is the same site.
+    expect(detectCloakingRedirect(snap(), toMobile)?.score).toBe(0.75);
     const f = detectCloakingRedirect(
       snap({ inlineScripts: [CLOAK] }),
       signals({ redirectsAfterReferrerRead: ['x.invalid'] }),
     );
     expect(f!.score).toBeGreaterThan(0.95);
+  });
+
+  it('names exactly the hosts whose site it compares, for the background to answer', () => {
+    const other = "if (document.referrer) location.href = 'https://m.example.cn/a' + 'http://evil.invalid/';";
+    const noRead = "location.href = 'https://ignored.invalid/';";
+    const s = snap({ inlineScripts: [other, noRead] });
+    const r = signals({ redirectsAfterReferrerRead: ['www.example.cn', 'x.invalid'] });
+    expect(cloakingHosts(s, r)).toEqual(['m.example.cn', 'evil.invalid', 'x.invalid']);
+    // The hosts it named are all the detector asks about: answering them decides the score.
+    const asked: string[] = [];
+    detectCloakingRedirect(s, r, { sameSiteAsPage: (h) => (asked.push(h), false) });
+    expect(new Set(asked)).toEqual(new Set(cloakingHosts(s, r)));
   });
 
   it('returns null for pages without referrer or user-agent reads', () => {

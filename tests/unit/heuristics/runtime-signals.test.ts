@@ -149,15 +149,35 @@ describe('installMonitor', () => {
     expect(f.win.document.referrer).toContain('baidu');
     navigate(f, 'https://victim.example/next'); // same host
     navigate(f, 'https://clicked.example.invalid/', true); // user clicked
+    // Activation carried over from the click that opened the page (Firefox) is not a gesture here.
+    f.activation.isActive = true;
+    navigate(f, 'https://gamble.example.invalid/');
+    f.activation.isActive = false;
+    // A script navigating right after the user pressed on this page: the user's choice. A
+    // synthetic event does not count as one.
+    f.win.dispatchEvent(new f.win.Event('pointerdown'));
+    navigate(f, 'https://synthetic.example.invalid/');
+    const press = new f.win.Event('pointerdown');
+    Object.defineProperty(press, 'isTrusted', { value: true });
+    f.win.dispatchEvent(press);
+    navigate(f, 'https://button.example.invalid/');
+    f.clock.t += 5000;
+    expect(f.win.document.referrer).toContain('baidu'); // read again, long after the press
+    navigate(f, 'https://www.baidu.com/s?wd=x'); // back to the referring site: a "back" action
     navigate(f, 'https://gamble.example.invalid/');
     call(f, 'open', 'https://popup.example.invalid/');
     f.clock.t += 10_000;
     navigate(f, 'https://late.example.invalid/');
     const s = read();
-    expect(s.referrerReads).toBe(1);
-    expect(s.redirectsAfterReferrerRead).toEqual(['gamble.example.invalid', 'popup.example.invalid']);
+    expect(s.referrerReads).toBe(2);
+    expect(s.redirectsAfterReferrerRead).toEqual([
+      'gamble.example.invalid',
+      'synthetic.example.invalid',
+      'gamble.example.invalid',
+      'popup.example.invalid',
+    ]);
     expect(s.windowOpens).toBe(1);
-    expect(pushed).toHaveLength(2);
+    expect(pushed).toHaveLength(4);
   });
 
   it('is idempotent and survives missing APIs', () => {
@@ -183,6 +203,22 @@ describe('signal bridge', () => {
     navigate(f, 'https://gamble.example.invalid/');
     stop();
     expect(seen).toEqual([['gamble.example.invalid']]);
+  });
+
+  it('does not take the answer to its own request for a push (a watcher that asks again would recurse)', () => {
+    const f = fakeBrowser();
+    startMainWorldMonitor(f.dom);
+    let pushes = 0;
+    const stop = watchSignals(f.dom, () => {
+      pushes++;
+      requestSignals(f.dom);
+    });
+    void f.win.document.referrer;
+    expect(requestSignals(f.dom)?.referrerReads).toBe(1);
+    expect(pushes).toBe(0);
+    navigate(f, 'https://gamble.example.invalid/');
+    stop();
+    expect(pushes).toBe(1);
   });
 
   it('merges a forged reply with max(), so it cannot hide real counts', () => {
