@@ -34,6 +34,7 @@ lists.push({ id: 'sub-bench', name: 'bench', category: 'fraud', ...rulesOf(parse
 console.log(`${lists.length} lists, ${lists.reduce((n, l) => n + l.blockDomains.length, 0)} block domains`);
 
 const matcher = new Matcher(lists, { blockedSites: [], trustedSites: [] });
+while (!matcher.filterReady) await new Promise((resolve) => setTimeout(resolve, 10));
 // What the benchmark visits (u<i>.unlisted.fsbench.test) and some ordinary clean hosts.
 const hosts = [
   ...Array.from({ length: 200 }, (_, i) => `u${i}.unlisted.fsbench.test`),

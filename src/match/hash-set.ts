@@ -39,6 +39,8 @@ const BUCKET_BITS = 12;
 /** Values of a bucket share their top BUCKET_BITS bits of 53. */
 const BUCKET_DIV = 2 ** (53 - BUCKET_BITS);
 const HASH_LIMIT = 2 ** 53;
+/** The passes over all values also stop every 2^16 values (a mask). */
+const PASS_STEP = (1 << 16) - 1;
 
 /**
  * Sorting in buckets: hash53 values are spread evenly over [0, 2^53), so one pass that
@@ -53,6 +55,7 @@ function* sortUniqueSteps(hashes: Float64Array): Generator<void, Float64Array, v
   for (let i = 0; bucketable && i < n; i++) {
     const v = hashes[i] as number;
     if (!(v >= 0 && v < HASH_LIMIT)) bucketable = false;
+    if ((i & PASS_STEP) === PASS_STEP) yield;
   }
   let sorted = hashes;
   if (!bucketable) {
@@ -63,6 +66,7 @@ function* sortUniqueSteps(hashes: Float64Array): Generator<void, Float64Array, v
     for (let i = 0; i < n; i++) {
       const b = Math.floor((hashes[i] as number) / BUCKET_DIV) + 1;
       starts[b] = (starts[b] as number) + 1;
+      if ((i & PASS_STEP) === PASS_STEP) yield;
     }
     for (let b = 0; b < buckets; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
     const fill = starts.slice(0, buckets);
@@ -73,6 +77,7 @@ function* sortUniqueSteps(hashes: Float64Array): Generator<void, Float64Array, v
       const at = fill[b] as number;
       fill[b] = at + 1;
       sorted[at] = v;
+      if ((i & PASS_STEP) === PASS_STEP) yield;
     }
     yield;
     for (let b = 0; b < buckets; b++) {
@@ -86,6 +91,7 @@ function* sortUniqueSteps(hashes: Float64Array): Generator<void, Float64Array, v
   for (let i = 0; i < n; i++) {
     const h = sorted[i] as number;
     if (out === 0 || sorted[out - 1] !== h) sorted[out++] = h;
+    if ((i & PASS_STEP) === PASS_STEP) yield;
   }
   return out === n ? sorted : sorted.slice(0, out);
 }

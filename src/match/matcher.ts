@@ -34,6 +34,11 @@ export class Matcher {
     this.filter = listFilter(lists);
   }
 
+  /** Whether the filter that skips searches for unlisted hosts is filled (large lists fill it in slices). */
+  get filterReady(): boolean {
+    return this.filter.ready;
+  }
+
   /** Entries in force across all lists and the user's own blocks. */
   get entryCount(): number {
     let n = this.blocked.size;
@@ -122,6 +127,8 @@ const BITS_PER_ENTRY = 16;
 class ListFilter {
   private readonly bits: Uint32Array;
   private readonly mask: number;
+  /** Until the filter is filled, every hash "may" be there (every candidate is searched). */
+  ready = false;
   /** Some list has URL rules. */
   urlRules = false;
   /** Every list with URL rules has its urlHosts index in the filter. */
@@ -142,6 +149,7 @@ class ListFilter {
   }
 
   mayHold(hash: number): boolean {
+    if (!this.ready) return true;
     const a = hash & this.mask;
     const b = (hash / 16777216) & this.mask;
     return (((this.bits[a >>> 5] as number) >>> (a & 31)) & ((this.bits[b >>> 5] as number) >>> (b & 31)) & 1) === 1;
@@ -150,6 +158,9 @@ class ListFilter {
 
 /** Matchers are rebuilt on every settings change; the lists (and so the filter) change far less often. */
 const filters = new WeakMap<readonly ListIndex[], ListFilter>();
+/** Up to this many entries the filter is filled at once; more, in slices after the matcher is in use. */
+const SYNC_FILTER_ENTRIES = 100_000;
+const FILL_SLICE_MS = 15;
 
 function listFilter(lists: readonly ListIndex[]): ListFilter {
   let filter = filters.get(lists);
@@ -158,15 +169,38 @@ function listFilter(lists: readonly ListIndex[]): ListFilter {
   for (const list of lists) entries += ruleCount(list) + (list.urlHosts?.length ?? 0);
   filter = new ListFilter(entries);
   for (const list of lists) {
-    for (const set of [list.blockDomains, list.allowDomains, list.blockUrls, list.allowUrls]) {
-      for (let i = 0; i < set.length; i++) filter.add(set[i] as number);
-    }
-    if (list.blockUrls.length > 0 || list.allowUrls.length > 0) {
-      filter.urlRules = true;
-      if (!list.urlHosts) filter.complete = false;
-      else for (let i = 0; i < list.urlHosts.length; i++) filter.add(list.urlHosts[i] as number);
-    }
+    if (list.blockUrls.length === 0 && list.allowUrls.length === 0) continue;
+    filter.urlRules = true;
+    if (!list.urlHosts) filter.complete = false;
+  }
+  const fill = fillSteps(filter, lists);
+  if (entries <= SYNC_FILTER_ENTRIES) {
+    while (!fill.next().done);
+  } else {
+    // A million entries take a long task to add: the matcher answers meanwhile by searching
+    // every list, as it would without a filter.
+    const slice = () => {
+      const start = performance.now();
+      while (performance.now() - start < FILL_SLICE_MS) if (fill.next().done) return;
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
   }
   filters.set(lists, filter);
   return filter;
+}
+
+/** Adds every hash of every list, stopping every 2^15 hashes; sets `ready` at the end. */
+function* fillSteps(filter: ListFilter, lists: readonly ListIndex[]): Generator<void, void, void> {
+  for (const list of lists) {
+    const sets = [list.blockDomains, list.allowDomains, list.blockUrls, list.allowUrls];
+    if (list.blockUrls.length > 0 || list.allowUrls.length > 0) sets.push(list.urlHosts ?? new Float64Array(0));
+    for (const set of sets) {
+      for (let i = 0; i < set.length; i++) {
+        filter.add(set[i] as number);
+        if ((i & 0x7fff) === 0x7fff) yield;
+      }
+    }
+  }
+  filter.ready = true;
 }

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDomainRule, parseList, type DomainRuleCheck, type ListFormat } from '../../../src/lists';
 import { isIpHost } from '../../../src/lists/normalize-host';
 import { sortUnique, sortUniqueAsync } from '../../../src/match/hash-set';
+import { Matcher } from '../../../src/match/matcher';
+import { rulesOf } from '../../../src/update/import-list';
 
 const NUM_RUNS = 5_000;
 const FAST = {
@@ -145,5 +147,25 @@ describe('bucketed sort of hashes', () => {
       const yielded = await sortUniqueAsync(Float64Array.from(values), () => Promise.resolve(), 0);
       expect(Array.from(yielded)).toEqual(expected);
     }
+  });
+});
+
+describe('list filter of the matcher', () => {
+  it('gives the same verdicts while it is filled in slices and once it is filled', async () => {
+    const listed = Array.from({ length: 150_000 }, (_, i) => `site${i}.example.com`);
+    const rules = rulesOf(parseList(listed.join('\n')));
+    const m = new Matcher([{ id: 'l', name: 'l', category: 'fraud', ...rules }], {
+      blockedSites: [],
+      trustedSites: [],
+    });
+    const probe = () =>
+      ['https://site7.example.com/', 'https://a.site149999.example.com/x', 'https://other.example.com/'].map(
+        (u) => m.check(u).kind,
+      );
+    expect(m.filterReady).toBe(false);
+    expect(probe()).toEqual(['blocked', 'blocked', 'clean']);
+    while (!m.filterReady) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(probe()).toEqual(['blocked', 'blocked', 'clean']);
+    for (let i = 0; i < listed.length; i += 997) expect(m.check(`https://${listed[i]}/`).kind).toBe('blocked');
   });
 });
