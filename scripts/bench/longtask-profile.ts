@@ -67,8 +67,11 @@ try {
   const sub = await send('lists.subscribe', { url: server.feedUrl('bench.txt', '127.0.0.1') });
   const subscribeMs = Date.now() - t0;
   let domains = 0;
-  for (let i = 0; i < 300; i++) {
-    domains = (await send('status.get', {})).value?.preload?.domains ?? 0;
+  const waitS = Number(process.env.FS_DNR_WAIT_S ?? 60);
+  for (let i = 0; i < waitS * 5; i++) {
+    const s = (await send('status.get', {})).value as { preload?: { domains: number; error: string | null } } | undefined;
+    domains = s?.preload?.domains ?? 0;
+    if (s?.preload?.error) console.log(`before-load error: ${s.preload.error}`);
     if (domains >= before + size * 0.99) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -20,7 +20,7 @@ export function sortUnique(hashes: Float64Array): Float64Array {
 export async function sortUniqueAsync(
   hashes: Float64Array,
   yieldNow: () => Promise<void>,
-  sliceMs = 30,
+  sliceMs = 20,
 ): Promise<Float64Array> {
   const steps = sortUniqueSteps(hashes);
   let sliceStart = performance.now();
