@@ -1,8 +1,9 @@
 // Where the background's long tasks come from during a 1M-domain subscribe in Chromium:
 // a CPU profile of the service worker (CDP) over the whole subscribe, including the
-// before-load rules installed after it, cut into tasks (runs of non-idle samples). Prints
-// the longest tasks with their heaviest functions, and the long-task probe of the benchmark.
-//   npx wxt build && npx tsx scripts/bench/longtask-profile.ts [--size 1000000]
+// before-load rules installed after it, and (FS_UPDATE=1) a 15 %-changed update. The
+// benchmark's long-task probe notes where each stall began; the samples in the longest
+// stalls are summed by function.
+//   npx wxt build && [FS_UPDATE=1] [FS_DNR_WAIT_S=60] npx tsx scripts/bench/longtask-profile.ts [--size 1000000]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,12 +61,25 @@ try {
   await sw.send('Profiler.enable');
   await sw.send('Profiler.setSamplingInterval', { interval: 500 });
   await sw.send('Profiler.start');
+  // The benchmark's probe, also noting where each stall over 50 ms began (ms after it started,
+  // which is within a few ms of the profile's start).
   await sw.send('Runtime.evaluate', {
-    expression: `globalThis.__p = { max: 0, last: performance.now() }; setInterval(() => { const n = performance.now(); globalThis.__p.max = Math.max(globalThis.__p.max, n - globalThis.__p.last); globalThis.__p.last = n; }, 10); 1`,
+    expression: `(() => { const p = { origin: performance.now(), last: performance.now(), gaps: [] }; globalThis.__p = p;
+      setInterval(() => { const n = performance.now(); if (n - p.last > 60) p.gaps.push({ at: p.last - p.origin, ms: n - p.last - 10 }); p.last = n; }, 10); })()`,
   });
   const t0 = Date.now();
   const sub = await send('lists.subscribe', { url: server.feedUrl('bench.txt', '127.0.0.1') });
   const subscribeMs = Date.now() - t0;
+  if (process.env.FS_UPDATE) {
+    // As the benchmark's update B: 15 % of the entries replaced, a full rewrite.
+    const changed = combinedDomains()
+      .slice(0, size)
+      .map((d, i) => (i % 100 < 15 ? `b${i}.changed.fsbench.example` : d));
+    server.setFeed('bench.txt', { body: changed.join('\n') + '\n', etag: false });
+    const t1 = Date.now();
+    const up = await send('lists.update', { ids: [(sub.value as unknown as { id: string }).id] });
+    console.log(`update ${up.ok ? 'ok' : up.error} in ${Date.now() - t1} ms`);
+  }
   let domains = 0;
   const waitS = Number(process.env.FS_DNR_WAIT_S ?? 60);
   for (let i = 0; i < waitS * 5; i++) {
@@ -76,41 +90,27 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const totalMs = Date.now() - t0;
-  const probe = await sw.send('Runtime.evaluate', { expression: 'globalThis.__p.max - 10', returnByValue: true });
+  const probe = await sw.send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis.__p.gaps)', returnByValue: true });
+  const gaps = (JSON.parse(probe.result.value as string) as Array<{ at: number; ms: number }>).sort((a, b) => b.ms - a.ms);
   const { profile } = (await sw.send('Profiler.stop')) as unknown as { profile: Profile };
-  console.log(`subscribe ${sub.ok ? 'ok' : sub.error} in ${subscribeMs} ms; before-load rules done after ${totalMs} ms (${domains} domains)`);
-  console.log(`probe: longest stall ${Math.round(probe.result.value as number)} ms`);
+  console.log(`subscribe ${sub.ok ? 'ok' : sub.error} in ${subscribeMs} ms; before-load rules: ${domains} domains after ${totalMs} ms`);
+  console.log(`probe: longest stalls ${gaps.slice(0, 10).map((g) => Math.round(g.ms)).join(', ')} ms`);
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const name = (n: ProfileNode) =>
     `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
-  const idle = (id: number) => ['(idle)', '(program)'].includes(byId.get(id)?.callFrame.functionName ?? '');
-  // Tasks: runs of samples that are not idle.
-  const tasks: Array<{ start: number; ms: number; samples: number[] }> = [];
+  // Sample times, ms from the profile's start.
+  const times: number[] = [];
   let t = 0;
-  let cur: { start: number; ms: number; samples: number[] } | null = null;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    t += dt;
-    const id = profile.samples[i] as number;
-    if (idle(id)) {
-      if (cur) tasks.push(cur);
-      cur = null;
-      continue;
-    }
-    cur ??= { start: t, ms: 0, samples: [] };
-    cur.ms += dt;
-    cur.samples.push(id);
-  }
-  if (cur) tasks.push(cur);
-  tasks.sort((a, b) => b.ms - a.ms);
-  for (const task of tasks.slice(0, 8)) {
-    console.log(`\ntask at ${Math.round(task.start)} ms: ${Math.round(task.ms)} ms`);
+  for (const dt of profile.timeDeltas) times.push((t += dt / 1000));
+  for (const gap of gaps.slice(0, 6)) {
+    const ids = profile.samples.filter((_, i) => (times[i] as number) >= gap.at && (times[i] as number) <= gap.at + gap.ms + 10);
+    console.log(`\nstall at ${Math.round(gap.at)} ms: ${Math.round(gap.ms)} ms (${ids.length} samples)`);
     const self = new Map<string, number>();
     const inclusive = new Map<string, number>();
-    for (const id of task.samples) {
+    for (const id of ids) {
       const n = byId.get(id) as ProfileNode;
       self.set(name(n), (self.get(name(n)) ?? 0) + 1);
       const seen = new Set<string>();
@@ -120,10 +120,12 @@ try {
         seen.add(k);
       }
     }
-    const per = task.ms / task.samples.length;
     const top = (m: Map<string, number>) =>
-      [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `    ${Math.round(v * per).toString().padStart(5)} ms  ${k}`);
-    console.log('  self:\n' + top(self).join('\n'));
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 7)
+        .map(([k, v]) => `    ${v.toString().padStart(5)}  ${k}`);
+    console.log('  self (samples):\n' + top(self).join('\n'));
     console.log('  inclusive:\n' + top(inclusive).join('\n'));
   }
 } finally {
