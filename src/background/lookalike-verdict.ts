@@ -1,11 +1,33 @@
-import { checkLookalike } from '../lookalike';
+import { checkLookalike, type LookalikeMatch } from '../lookalike';
 import type { Verdict } from '../match/types';
 
 export const LOOKALIKE_LIST_ID = 'lookalike';
 
+/**
+ * Hosts checked recently, most recent last. The detector's answer depends on the host
+ * alone (the brand data is built in), and pages of one site come in runs, so most verdicts
+ * find it here: the check itself costs tens of µs in a service worker that has not
+ * optimised it yet, several times the list lookups.
+ */
+const CACHE_SIZE = 512;
+const recent = new Map<string, LookalikeMatch | null>();
+
+function lookalikeOf(host: string): LookalikeMatch | null {
+  const cached = recent.get(host);
+  if (cached !== undefined) {
+    recent.delete(host);
+    recent.set(host, cached);
+    return cached;
+  }
+  const match = checkLookalike(host);
+  recent.set(host, match);
+  if (recent.size > CACHE_SIZE) recent.delete(recent.keys().next().value as string);
+  return match;
+}
+
 /** A site no list names, whose address imitates a protected brand, as a warning verdict. */
 export function lookalikeVerdict(host: string): Verdict | null {
-  const match = checkLookalike(host);
+  const match = lookalikeOf(host);
   if (!match) return null;
   return {
     kind: 'blocked',

@@ -22,9 +22,14 @@ export const PRIORITY = { listBlock: 1, listAllow: 2, userBlock: 3, trusted: 4, 
 /**
  * Domains per rule. Chromium 156 accepted 2,000,000 domains in one update here (about
  * 3 s per million, in 100,000-domain rules); smaller rules keep each one's memory modest
- * and let a failure be retried in parts.
+ * and let a failure be retried in parts. Each rule is one updateDynamicRules call, whose
+ * arguments the browser converts and checks on the background's own thread: a CPU profile
+ * of the service worker (scripts/bench/longtask-profile.ts) showed 100–470 ms per call
+ * of 50,000 domains on this 2-core VM, the background's longest tasks. 20,000 keeps a
+ * call well under 200 ms; a 1M list takes 50 calls (the browser re-indexes its dynamic
+ * rules on each, so installing them takes longer in all).
  */
-export const DOMAINS_PER_RULE = 50_000;
+export const DOMAINS_PER_RULE = 20_000;
 
 /** Rule ids: user rules first, then one block of ids per list slot. */
 export const USER_BLOCK_ID = 1;

@@ -20,21 +20,44 @@ export class Collector {
     invalidSamples: [],
     ignored: 0,
   };
-  private readonly blockDomains = new Entries();
+  private readonly blockDomains: Entries;
   private readonly allowDomains = new Entries();
   private readonly blockUrls = new Entries();
   private readonly allowUrls = new Entries();
+
+  /** `expectedBlockDomains`: a guess of the list's size, so the de-duplication table rarely grows. */
+  constructor(expectedBlockDomains = 0) {
+    this.blockDomains = new Entries(expectedBlockDomains);
+  }
 
   /** `host` must come from normalizeHost. */
   domain(host: string, allow: boolean, line: string): void {
     const entries = allow ? this.allowDomains : this.blockDomains;
     const hash = hash53(host);
-    // One number lookup for the common case (seen already); tldts only runs for new hosts.
+    // One number lookup for the common case (seen already); the suffix check only runs for new hosts.
     if (entries.has(hash)) {
       this.stats.accepted++;
       return;
     }
-    const check = checkDomainRule(host);
+    this.newDomain(entries, host, hash, line);
+  }
+
+  /**
+   * The parser's fast path: a line that is exactly a normalised host (text[start, end)),
+   * already hashed (hash53). Counts the line; makes the host string only when it is new.
+   */
+  hostLine(text: string, start: number, end: number, hash: number): void {
+    this.stats.lines++;
+    if (this.blockDomains.has(hash)) {
+      this.stats.accepted++;
+      return;
+    }
+    const host = text.slice(start, end);
+    this.newDomain(this.blockDomains, host, hash, host);
+  }
+
+  private newDomain(entries: Entries, host: string, hash: number, line: string): void {
+    const check = checkDomainRule(host, hash);
     if (check === 'ok') {
       entries.add(host, hash);
       this.stats.accepted++;
@@ -96,7 +119,11 @@ export class Collector {
 class Entries {
   readonly texts: string[] = [];
   readonly hashes: number[] = [];
-  private readonly seen = new HashTable53();
+  private readonly seen: HashTable53;
+
+  constructor(expected = 0) {
+    this.seen = new HashTable53(expected);
+  }
 
   has(hash: number): boolean {
     return this.seen.has(hash);

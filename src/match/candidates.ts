@@ -41,6 +41,7 @@ export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean =
   const host = url.hostname.replace(/\.$/, '');
   const hosts = (host.startsWith('www.') ? [host, host.slice(4)] : [host]).filter(hasUrlRules);
   const out: string[] = [];
+  if (hosts.length === 0) return out;
   const segments = url.pathname.split('/').slice(1, MAX_PATH_SEGMENTS + 1);
   for (const h of hosts) {
     let prefix = h;

@@ -7,9 +7,14 @@
  * page's handful of candidate strings collides with one of a million entries is ~1e-9.
  */
 export function hash53(text: string): number {
+  return hash53Range(text, 0, text.length);
+}
+
+/** hash53 of text.slice(start, end), without making that string. */
+export function hash53Range(text: string, start: number, end: number): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);

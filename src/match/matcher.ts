@@ -1,6 +1,7 @@
 import { domainCandidates, urlCandidates } from './candidates';
 import { hash53 } from './hash';
 import { hasHash } from './hash-set';
+import { ruleCount } from './rule-arrays';
 import type { ListIndex, RuleRef, ThreatCategory, Verdict } from './types';
 
 export const USER_LIST_ID = 'user';
@@ -21,6 +22,7 @@ type Kind = 'blockDomains' | 'allowDomains' | 'blockUrls' | 'allowUrls';
 export class Matcher {
   private readonly blocked: Set<string>;
   private readonly trusted: Set<string>;
+  private readonly filter: ListFilter;
 
   constructor(
     readonly lists: readonly ListIndex[],
@@ -29,6 +31,12 @@ export class Matcher {
   ) {
     this.blocked = new Set(user.blockedSites);
     this.trusted = new Set(user.trustedSites);
+    this.filter = listFilter(lists);
+  }
+
+  /** Whether the filter that skips searches for unlisted hosts is filled (large lists fill it in slices). */
+  get filterReady(): boolean {
+    return this.filter.ready;
   }
 
   /** Entries in force across all lists and the user's own blocks. */
@@ -73,6 +81,8 @@ export class Matcher {
   }
 
   private hasUrlRulesFor(hostHash: number): boolean {
+    if (!this.filter.urlRules) return false;
+    if (this.filter.complete && !this.filter.mayHold(hostHash)) return false;
     for (const list of this.lists) {
       if (list.blockUrls.length === 0 && list.allowUrls.length === 0) continue;
       if (!list.urlHosts || hasHash(list.urlHosts, hostHash)) return true;
@@ -82,11 +92,16 @@ export class Matcher {
 
   private find(kind: Kind, texts: string[], hashes: number[], ruleType: RuleRef['ruleType']): RuleRef | undefined {
     if (texts.length === 0) return undefined;
+    // Most pages are in no list: the filter rules every candidate out without a search.
+    let any = false;
+    for (let i = 0; i < hashes.length && !any; i++) any = this.filter.mayHold(hashes[i] as number);
+    if (!any) return undefined;
     for (const list of this.lists) {
       const set = list[kind];
       if (set.length === 0) continue;
       for (let i = 0; i < hashes.length; i++) {
-        if (hasHash(set, hashes[i] as number)) {
+        const hash = hashes[i] as number;
+        if (this.filter.mayHold(hash) && hasHash(set, hash)) {
           return { listId: list.id, listName: list.name, category: list.category, rule: texts[i] as string, ruleType };
         }
       }
@@ -97,4 +112,95 @@ export class Matcher {
   private userRef(rule: string, category: ThreatCategory): RuleRef {
     return { listId: USER_LIST_ID, listName: this.userListName, category, rule, ruleType: 'domain' };
   }
+}
+
+/** At most 2^24 bits (2 MB): with the 1.4M entries of the bundled lists and a 1M list, ~3 % false positives. */
+const MAX_FILTER_BITS = 24;
+/** Bits per entry below that cap (small lists, tests): well under 1 % false positives. */
+const BITS_PER_ENTRY = 16;
+
+/**
+ * A Bloom filter (two bits per entry) over every hash of every list, so a verdict for a
+ * host no list names, nearly every verdict, costs a few bit tests instead of a binary
+ * search per candidate per list. No false negatives: a "maybe" is always searched.
+ */
+class ListFilter {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+  /** Until the filter is filled, every hash "may" be there (every candidate is searched). */
+  ready = false;
+  /** Some list has URL rules. */
+  urlRules = false;
+  /** Every list with URL rules has its urlHosts index in the filter. */
+  complete = true;
+
+  constructor(entries: number) {
+    let log = 10;
+    while (log < MAX_FILTER_BITS && 1 << log < entries * BITS_PER_ENTRY) log++;
+    this.bits = new Uint32Array(1 << (log - 5));
+    this.mask = (1 << log) - 1;
+  }
+
+  add(hash: number): void {
+    const a = hash & this.mask;
+    const b = (hash / 16777216) & this.mask;
+    this.bits[a >>> 5] = (this.bits[a >>> 5] as number) | (1 << (a & 31));
+    this.bits[b >>> 5] = (this.bits[b >>> 5] as number) | (1 << (b & 31));
+  }
+
+  mayHold(hash: number): boolean {
+    if (!this.ready) return true;
+    const a = hash & this.mask;
+    const b = (hash / 16777216) & this.mask;
+    return (((this.bits[a >>> 5] as number) >>> (a & 31)) & ((this.bits[b >>> 5] as number) >>> (b & 31)) & 1) === 1;
+  }
+}
+
+/** Matchers are rebuilt on every settings change; the lists (and so the filter) change far less often. */
+const filters = new WeakMap<readonly ListIndex[], ListFilter>();
+/** Up to this many entries the filter is filled at once; more, in slices after the matcher is in use. */
+const SYNC_FILTER_ENTRIES = 100_000;
+const FILL_SLICE_MS = 15;
+
+function listFilter(lists: readonly ListIndex[]): ListFilter {
+  let filter = filters.get(lists);
+  if (filter) return filter;
+  let entries = 0;
+  for (const list of lists) entries += ruleCount(list) + (list.urlHosts?.length ?? 0);
+  filter = new ListFilter(entries);
+  for (const list of lists) {
+    if (list.blockUrls.length === 0 && list.allowUrls.length === 0) continue;
+    filter.urlRules = true;
+    if (!list.urlHosts) filter.complete = false;
+  }
+  const fill = fillSteps(filter, lists);
+  if (entries <= SYNC_FILTER_ENTRIES) {
+    while (!fill.next().done);
+  } else {
+    // A million entries take a long task to add: the matcher answers meanwhile by searching
+    // every list, as it would without a filter.
+    const slice = () => {
+      const start = performance.now();
+      while (performance.now() - start < FILL_SLICE_MS) if (fill.next().done) return;
+      setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
+  }
+  filters.set(lists, filter);
+  return filter;
+}
+
+/** Adds every hash of every list, stopping every 2^15 hashes; sets `ready` at the end. */
+function* fillSteps(filter: ListFilter, lists: readonly ListIndex[]): Generator<void, void, void> {
+  for (const list of lists) {
+    const sets = [list.blockDomains, list.allowDomains, list.blockUrls, list.allowUrls];
+    if (list.blockUrls.length > 0 || list.allowUrls.length > 0) sets.push(list.urlHosts ?? new Float64Array(0));
+    for (const set of sets) {
+      for (let i = 0; i < set.length; i++) {
+        filter.add(set[i] as number);
+        if ((i & 0x7fff) === 0x7fff) yield;
+      }
+    }
+  }
+  filter.ready = true;
 }

@@ -58,13 +58,8 @@ export async function fetchFeed(
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxBytes) throw tooLarge(limits);
 
-    const bytes = await readCapped(response, limits, controller.signal);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new FeedError('encoding', 'The list is not valid UTF-8 text');
-    }
+    const text = await readCapped(response, limits, controller.signal);
+    if (text === null) throw new FeedError('encoding', 'The list is not valid UTF-8 text');
     const refused = looksLikeHtmlOrBinary(text);
     if (refused === 'html') throw new FeedError('html', 'The server sent a web page, not a list');
     if (refused) throw new FeedError('binary', 'The server sent binary data, not a list');
@@ -92,10 +87,29 @@ function tooLarge(limits: FetchLimits): FeedError {
   return new FeedError('tooLarge', `The list is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB`);
 }
 
-async function readCapped(response: Response, limits: FetchLimits, signal: AbortSignal): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+/**
+ * Reads the body and decodes it as UTF-8 chunk by chunk, as it arrives: decoding 20 MB in
+ * one call was one of the background's longest tasks. Null when the bytes are not valid
+ * UTF-8; that is only reported once the whole body is read, so a body too large or cut
+ * off still gives that error first, as when the whole body was decoded at the end.
+ */
+async function readCapped(response: Response, limits: FetchLimits, signal: AbortSignal): Promise<string | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  let valid = true;
+  const decode = (bytes: Uint8Array, stream: boolean) => {
+    if (!valid) return;
+    try {
+      parts.push(decoder.decode(bytes, { stream }));
+    } catch {
+      valid = false;
+    }
+  };
+  if (!response.body) {
+    decode(new Uint8Array(await response.arrayBuffer()), false);
+    return valid ? parts.join('') : null;
+  }
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
@@ -106,7 +120,7 @@ async function readCapped(response: Response, limits: FetchLimits, signal: Abort
         await reader.cancel();
         throw tooLarge(limits);
       }
-      chunks.push(value);
+      decode(value, true);
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;
@@ -114,11 +128,6 @@ async function readCapped(response: Response, limits: FetchLimits, signal: Abort
       ? new FeedError('timeout', `The download did not finish within ${limits.timeoutMs / 1000} s`)
       : new FeedError('network', `The connection broke during the download (${describe(error)})`);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  decode(new Uint8Array(0), false); // the end: an incomplete sequence left over is an error
+  return valid ? parts.join('') : null;
 }

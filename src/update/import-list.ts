@@ -1,6 +1,6 @@
 import { parseListAsync, yieldToEventLoop } from '../lists';
 import type { ParsedList } from '../lists/types';
-import { sortUnique } from '../match/hash-set';
+import { sortUnique, sortUniqueAsync } from '../match/hash-set';
 import { deltaSize, diffRules, ruleBytes, ruleCount, RULE_KINDS, type RuleArrays } from '../match/rule-arrays';
 import type { ListStore } from '../store/list-store';
 import type { ImportReport, ListMeta } from '../store/schema';
@@ -36,14 +36,13 @@ export function rulesOf(parsed: ParsedList): RuleArrays {
   return out as RuleArrays;
 }
 
-/** The same as rulesOf with a turn of the event loop between kinds (each sort is one task). */
+/** The same as rulesOf in slices: sorting a million hashes would otherwise be one long task. */
 async function rulesOfAsync(parsed: ParsedList): Promise<RuleArrays> {
   const out: Partial<RuleArrays> = {};
   for (const kind of RULE_KINDS) {
-    out[kind] = sortUnique(Float64Array.from(parsed.hashes[kind]));
-    await yieldToEventLoop();
+    out[kind] = await sortUniqueAsync(Float64Array.from(parsed.hashes[kind]), yieldToEventLoop);
   }
-  out.urlHosts = sortUnique(Float64Array.from(parsed.hashes.urlHosts));
+  out.urlHosts = await sortUniqueAsync(Float64Array.from(parsed.hashes.urlHosts), yieldToEventLoop);
   return out as RuleArrays;
 }
 
