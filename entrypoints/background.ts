@@ -97,6 +97,8 @@ function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {
     {
       load: async () => ((await browser.storage.local.get('dnrSlots')).dnrSlots ?? {}) as Record<string, number>,
       save: (slots) => browser.storage.local.set({ dnrSlots: slots }),
+      loadUnfinished: async () => ((await browser.storage.local.get('dnrUnfinished')).dnrUnfinished ?? []) as string[],
+      saveUnfinished: (ids) => browser.storage.local.set({ dnrUnfinished: ids }),
     },
     warningPageUrl,
   );

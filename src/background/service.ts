@@ -1,6 +1,6 @@
 import { Matcher } from '../match/matcher';
 import type { ListIndex, Verdict } from '../match/types';
-import { parseList } from '../lists';
+import { parseList, parseListAsync } from '../lists';
 import type { ParsedList } from '../lists/types';
 import type { ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
@@ -42,6 +42,8 @@ export interface PreloadLayer {
   clearBypasses(tabId?: number): Promise<void>;
   /** Whether a list's rules are in force in the browser now. */
   covers(listId: string): boolean;
+  /** Lists whose install was cut short by an earlier stop of the worker or the browser. */
+  unfinishedInstalls(): Promise<string[]>;
   readonly state: { domains: number; error: string | null };
 }
 
@@ -138,6 +140,32 @@ export class SentryService {
     const loadStart = performance.now();
     await this.reload();
     this.diagnostics.loadMs = performance.now() - loadStart;
+    // In the background: protection (the matcher, the content script) is already on.
+    void this.resumePreload(store).catch(() => undefined);
+  }
+
+  /**
+   * Before-load rules whose install an earlier life of the worker began but never finished
+   * (the browser closed, the worker was stopped) are partial: install them again. The
+   * domains come from the bundled copy when that is the version in force (it never had a
+   * server's validators), otherwise from a full download of the list.
+   */
+  private async resumePreload(store: ListStore): Promise<void> {
+    const ids = (await this.deps.preload?.unfinishedInstalls()) ?? [];
+    if (ids.length === 0) return;
+    const metas = new Map((await store.allMeta()).map((m) => [m.id, m]));
+    const refetch: string[] = [];
+    for (const id of ids) {
+      const meta = metas.get(id);
+      if (!meta || meta.activeVersion === null) continue;
+      const def = this.defaults.find((d) => d.id === id);
+      if (def && meta.etag === null && meta.lastModified === null) {
+        await this.preloadList(id, await parseListAsync(await this.deps.readBundled(def.bundledPath)));
+      } else {
+        refetch.push(id);
+      }
+    }
+    if (refetch.length > 0) await this.updater?.update({ ids: refetch, refreshPreload: true });
   }
 
   /** First run (or a new default list in an update): import the copy shipped in the package. */

@@ -24,7 +24,13 @@ export interface DnrApi {
 export interface SlotStorage {
   load(): Promise<Record<string, number>>;
   save(slots: Record<string, number>): Promise<void>;
+  /** Lists whose install began and has not finished: the worker or the browser may stop meanwhile. */
+  loadUnfinished(): Promise<string[]>;
+  saveUnfinished(ids: string[]): Promise<void>;
 }
+
+/** A newer version of the same list was handed over while this one was being installed. */
+class Superseded extends Error {}
 
 export interface PreloadState {
   domains: number;
@@ -42,6 +48,12 @@ export class DnrSync {
   private lastError: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private userQueue: Promise<unknown> = Promise.resolve();
+  /** The latest version asked for, per list: an older install still queued or running gives way. */
+  private generation = new Map<string, number>();
+  private unfinished = new Set<string>();
+  /** Installs cut short in an earlier life of the worker, found by restoreCounts. */
+  private cutShort: string[] = [];
+  private restored: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: DnrApi,
@@ -66,7 +78,13 @@ export class DnrSync {
    * no single task of the background handles a million domains at once.
    */
   replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts = false): Promise<void> {
+    const generation = (this.generation.get(listId) ?? 0) + 1;
+    this.generation.set(listId, generation);
+    const superseded = () => this.generation.get(listId) !== generation;
     return this.serial(async () => {
+      // A newer version of this list is queued behind: install only that one.
+      if (superseded()) return;
+      await this.markUnfinished(listId, true);
       const slot = await this.slotFor(listId);
       const existing = await this.idsInSlot(slot);
       const inHalf = (half: 0 | 1) => {
@@ -78,6 +96,7 @@ export class DnrSync {
       const added: number[] = [];
       try {
         for (const rule of listRules(slot, block, allow, this.warningPageUrl, fresh, scripts)) {
+          if (superseded()) throw new Superseded();
           await this.api.updateDynamicRules({
             removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
             addRules: [rule],
@@ -88,12 +107,25 @@ export class DnrSync {
         await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
         this.counts.set(listId, block.length);
         this.lastError = null;
+        await this.markUnfinished(listId, false);
       } catch (error) {
         // Keep the old rules; drop the half-added new ones.
         await this.api.updateDynamicRules({ removeRuleIds: added }).catch(() => undefined);
+        if (error instanceof Superseded) return;
         this.lastError = error instanceof Error ? error.message : String(error);
+        // The old rules are whole again: nothing is left to resume.
+        await this.markUnfinished(listId, false);
       }
     });
+  }
+
+  /**
+   * Lists whose install an earlier life of the worker began and never finished (the
+   * browser closed, the worker was stopped): their rules are partial until installed again.
+   */
+  async unfinishedInstalls(): Promise<string[]> {
+    await this.restored;
+    return [...this.cutShort];
   }
 
   removeList(listId: string): Promise<void> {
@@ -106,6 +138,7 @@ export class DnrSync {
       delete all[listId];
       await this.slots.save(all);
       this.counts.delete(listId);
+      await this.markUnfinished(listId, false);
     });
   }
 
@@ -141,10 +174,19 @@ export class DnrSync {
   }
 
   /** Counts what is in force after a restart, from the rules the browser kept. */
-  async restoreCounts(): Promise<void> {
+  restoreCounts(): Promise<void> {
+    this.restored = this.restore();
+    return this.restored;
+  }
+
+  private async restore(): Promise<void> {
     const slots = await this.slots.load();
     const rules = await this.api.getDynamicRules();
+    this.cutShort = await this.slots.loadUnfinished();
+    for (const id of this.cutShort) this.unfinished.add(id);
     for (const [listId, slot] of Object.entries(slots)) {
+      // Partial rules do not count as the list covered.
+      if (this.unfinished.has(listId)) continue;
       const { first, last } = slotIds(slot);
       const n = rules
         .filter(
@@ -179,6 +221,13 @@ export class DnrSync {
     all[listId] = slot;
     await this.slots.save(all);
     return slot;
+  }
+
+  private async markUnfinished(listId: string, unfinished: boolean): Promise<void> {
+    if (unfinished === this.unfinished.has(listId)) return;
+    if (unfinished) this.unfinished.add(listId);
+    else this.unfinished.delete(listId);
+    await this.slots.saveUnfinished([...this.unfinished]);
   }
 
   /** One change at a time: two imports must not interleave their remove/add of rule ids. */

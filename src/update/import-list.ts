@@ -25,6 +25,8 @@ export interface ImportContext {
   onProgress?: (done: number) => void;
   /** The user accepted a list that shrank by more than 90 % (see ListMeta.heldBack). */
   allowShrink?: boolean;
+  /** Call onParsed even when the rules did not change (to finish a cut-short before-load install). */
+  preloadUnchanged?: boolean;
   now: number;
 }
 
@@ -107,6 +109,7 @@ export async function importListText(
   try {
     if (mode === 'unchanged') {
       const next = await ctx.store.patchMeta(meta.id, { ...base, lastImport: report(0) });
+      if (ctx.preloadUnchanged) await ctx.onParsed?.(meta.id, parsed);
       return next ?? meta;
     }
     const writeStart = performance.now();

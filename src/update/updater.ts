@@ -13,6 +13,8 @@ export interface UpdateSelection {
   dueOnly?: boolean;
   /** The user accepted a list that shrank by more than 90 %. */
   allowShrink?: boolean;
+  /** Download whole (no validators) and hand the rules to the before-load layer even if unchanged. */
+  refreshPreload?: boolean;
 }
 
 export interface UpdateProgress {
@@ -80,7 +82,7 @@ export class Updater {
     let changed = false;
     for (const meta of metas) {
       this.progress = { ...this.progress, current: meta.name, currentShare: 0 };
-      const result = await this.updateOne(meta, select.allowShrink === true);
+      const result = await this.updateOne(meta, select);
       if (result.outcome === 'updated') changed = true;
       results.push(result);
       this.progress = { ...this.progress, done: this.progress.done + 1 };
@@ -91,7 +93,7 @@ export class Updater {
     return summary;
   }
 
-  private async updateOne(meta: ListMeta, allowShrink: boolean): Promise<ListUpdateResult> {
+  private async updateOne(meta: ListMeta, select: UpdateSelection): Promise<ListUpdateResult> {
     const { store } = this.options;
     const started = this.now();
     const base = { id: meta.id, name: meta.name };
@@ -99,7 +101,7 @@ export class Updater {
       const feed = await fetchFeed(
         meta.url,
         // Without rules in force a 304 would leave the list empty: ask for the whole body.
-        meta.activeVersion === null ? { etag: null, lastModified: null } : meta,
+        meta.activeVersion === null || select.refreshPreload ? { etag: null, lastModified: null } : meta,
         this.options.limits ?? DEFAULT_LIMITS,
         this.options.fetchImpl,
       );
@@ -119,7 +121,8 @@ export class Updater {
           currentRules: this.options.currentRules,
           onParsed: this.options.onParsed,
           now: started,
-          allowShrink,
+          allowShrink: select.allowShrink === true,
+          preloadUnchanged: select.refreshPreload === true,
           onProgress: (share) => {
             if (this.progress) this.progress = { ...this.progress, currentShare: share };
           },

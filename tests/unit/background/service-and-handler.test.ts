@@ -308,3 +308,45 @@ describe('lists from the popup', () => {
     expect((await second.status()).entriesInForce).toBe(3);
   });
 });
+
+describe('before-load rules cut short in an earlier life of the worker', () => {
+  it('installs a bundled list’s rules again from its bundled copy', async () => {
+    const installed: [string, string[]][] = [];
+    const preload = {
+      replaceList: async (id: string, block: readonly string[]) => void installed.push([id, [...block].sort()]),
+      removeList: async () => undefined,
+      setUserRules: async () => undefined,
+      allowOnce: async () => undefined,
+      clearBypasses: async () => undefined,
+      covers: () => false,
+      state: { domains: 0, error: null },
+      unfinishedInstalls: async () => ['bundled-a', 'no-such-list'],
+    };
+    const dbName = `svc-${dbCount++}`;
+    // First life: installs the bundled list (its rules handed over once).
+    const first = new SentryService({
+      openDb: () => openFraudDb(dbName),
+      readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
+      bypass: new BypassStore(null),
+      defaultLists: BUNDLED,
+      userListName: 'My blocked sites',
+      preload: { ...preload, unfinishedInstalls: async () => [] },
+    });
+    await first.ready;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(installed.map(([id]) => id)).toEqual(['bundled-a']);
+    installed.length = 0;
+    // Second life: the layer reports that install as cut short.
+    const second = new SentryService({
+      openDb: () => openFraudDb(dbName),
+      readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
+      bypass: new BypassStore(null),
+      defaultLists: BUNDLED,
+      userListName: 'My blocked sites',
+      preload,
+    });
+    await second.ready;
+    await expect.poll(() => installed.length).toBe(1);
+    expect(installed[0]).toEqual(['bundled-a', ['bundled-evil.test', 'other-evil.test']]);
+  });
+});

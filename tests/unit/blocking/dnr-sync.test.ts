@@ -34,7 +34,13 @@ function memoryDnr(maxDomains = Infinity): DnrApi & { dynamic: Map<number, DnrRu
 
 function slots() {
   let saved: Record<string, number> = {};
-  return { load: async () => ({ ...saved }), save: async (s: Record<string, number>) => void (saved = { ...s }) };
+  let unfinished: string[] = [];
+  return {
+    load: async () => ({ ...saved }),
+    save: async (s: Record<string, number>) => void (saved = { ...s }),
+    loadUnfinished: async () => [...unfinished],
+    saveUnfinished: async (ids: string[]) => void (unfinished = [...ids]),
+  };
 }
 
 const domains = (n: number, tag = 'd') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
@@ -89,5 +95,62 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     expect(bypass?.priority).toBe(5);
     await sync.clearBypasses(3);
     expect(await api.getSessionRules()).toEqual([]);
+  });
+
+  it('installs only the newest version when a newer one of the same list arrives meanwhile', async () => {
+    const api = memoryDnr();
+    let calls = 0;
+    const counting: DnrApi = {
+      ...api,
+      updateDynamicRules: async (o) => {
+        calls++;
+        await api.updateDynamicRules(o);
+      },
+    };
+    const sync = new DnrSync(counting, slots(), 'chrome-extension://x/warning.html');
+    const first = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v1-'), []);
+    const second = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v2-'), []);
+    const third = sync.replaceList('a', domains(10, 'v3-'), []);
+    await Promise.all([first, second, third]);
+    // v1 stopped early, v2 never started: far fewer calls than three whole installs.
+    expect(calls).toBeLessThan(8 + 2);
+    const installed = [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
+    expect(installed.sort()).toEqual(domains(10, 'v3-').sort());
+    expect(sync.state).toEqual({ domains: 10, error: null });
+  });
+
+  it('remembers an install cut short (the worker stopped) so the next life installs the list again', async () => {
+    const api = memoryDnr();
+    const store = slots();
+    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    await first.replaceList('whole', domains(5, 'w'), []);
+    // The worker dies in the middle of the second list: its promise never settles.
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    let added = 0;
+    const dying: DnrApi = {
+      ...api,
+      updateDynamicRules: async (o) => {
+        if ((o.addRules?.length ?? 0) > 0 && ++added === 2) {
+          stop();
+          return new Promise<void>(() => undefined);
+        }
+        await api.updateDynamicRules(o);
+      },
+    };
+    const cut = new DnrSync(dying, store, 'chrome-extension://x/warning.html');
+    void cut.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
+    await stopped;
+
+    const next = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    await next.restoreCounts();
+    expect(await next.unfinishedInstalls()).toEqual(['partial']);
+    expect(next.covers('whole')).toBe(true);
+    expect(next.covers('partial')).toBe(false);
+    await next.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
+    expect(next.covers('partial')).toBe(true);
+    const again = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    await again.restoreCounts();
+    expect(await again.unfinishedInstalls()).toEqual([]);
   });
 });
