@@ -81,10 +81,12 @@ export class DnrSync {
     const generation = (this.generation.get(listId) ?? 0) + 1;
     this.generation.set(listId, generation);
     const superseded = () => this.generation.get(listId) !== generation;
+    // Noted now, not when its turn comes: lists queued behind a long install are unfinished too.
+    const noted = this.markUnfinished(listId, true);
     return this.serial(async () => {
+      await noted;
       // A newer version of this list is queued behind: install only that one.
       if (superseded()) return;
-      await this.markUnfinished(listId, true);
       const slot = await this.slotFor(listId);
       const existing = await this.idsInSlot(slot);
       const inHalf = (half: 0 | 1) => {

@@ -140,14 +140,17 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     };
     const cut = new DnrSync(dying, store, 'chrome-extension://x/warning.html');
     void cut.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
+    // Queued behind it, never started.
+    void cut.replaceList('queued', domains(3, 'q'), []);
     await stopped;
 
     const next = new DnrSync(api, store, 'chrome-extension://x/warning.html');
     await next.restoreCounts();
-    expect(await next.unfinishedInstalls()).toEqual(['partial']);
+    expect((await next.unfinishedInstalls()).sort()).toEqual(['partial', 'queued']);
     expect(next.covers('whole')).toBe(true);
     expect(next.covers('partial')).toBe(false);
     await next.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
+    await next.replaceList('queued', domains(3, 'q'), []);
     expect(next.covers('partial')).toBe(true);
     const again = new DnrSync(api, store, 'chrome-extension://x/warning.html');
     await again.restoreCounts();
