@@ -3,6 +3,25 @@ import { defineConfig } from 'wxt';
 // Gecko id is fixed so Firefox keeps the same storage across updates and tests can pin the UUID.
 export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
 
+/**
+ * The warning page's first script (entrypoints/warning-check.ts, built on its own as a
+ * classic script) goes into warning.html after Vite has bundled the page: Vite would only
+ * warn that it cannot bundle a classic script. It runs while the page's module loads and
+ * sends the page's question to the background meanwhile.
+ */
+function warningCheckScript() {
+  return {
+    name: 'fraud-sentry:warning-check-script',
+    transformIndexHtml: {
+      order: 'post' as const,
+      handler: (_html: string, ctx: { filename: string }) =>
+        /[\\/]warning[\\/]index\.html$/.test(ctx.filename)
+          ? [{ tag: 'script', attrs: { src: '/warning-check.js' }, injectTo: 'head' as const }]
+          : [],
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -15,6 +34,7 @@ export default defineConfig({
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [warningCheckScript()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
