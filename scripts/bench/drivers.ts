@@ -164,7 +164,10 @@ export async function waitQuiet(pid: number | undefined, timeoutMs = 30_000): Pr
   return Date.now() - started;
 }
 
-async function launchChromium(withExtension: boolean): Promise<{ browser: Browser; profile: string }> {
+async function launchChromium(
+  withExtension: boolean,
+  extDir = CHROME_EXT_DIR,
+): Promise<{ browser: Browser; profile: string }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'fs-bench-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
@@ -174,7 +177,7 @@ async function launchChromium(withExtension: boolean): Promise<{ browser: Browse
     ...(withExtension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     args: [
       ...CHROMIUM_QUIET_ARGS,
-      ...(withExtension ? [`--disable-extensions-except=${CHROME_EXT_DIR}`, `--load-extension=${CHROME_EXT_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
     ],
   });
   return { browser, profile };
@@ -182,8 +185,9 @@ async function launchChromium(withExtension: boolean): Promise<{ browser: Browse
 
 const isWorker = (t: Target): boolean => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
 
-export async function launchChromiumExt(): Promise<ExtBrowser> {
-  const { browser, profile } = await launchChromium(true);
+/** `extDir`: another build of the extension (scripts/bench/overhead.ts loads variants). */
+export async function launchChromiumExt(extDir = CHROME_EXT_DIR): Promise<ExtBrowser> {
+  const { browser, profile } = await launchChromium(true, extDir);
   const worker = await browser.waitForTarget(isWorker, { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
   // Any document in the extension's origin has chrome.runtime; an icon runs none of the
@@ -288,8 +292,8 @@ interface FirefoxRuntime {
   reload(): void;
 }
 
-export async function launchFirefoxExt(hosts: string[]): Promise<ExtBrowser> {
-  const session: FirefoxSession = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts, prefs: FIREFOX_PREFS });
+export async function launchFirefoxExt(hosts: string[], extDir = FIREFOX_EXT_DIR): Promise<ExtBrowser> {
+  const session: FirefoxSession = await launchFirefox({ extensionDir: extDir, hosts, prefs: FIREFOX_PREFS });
   // An extension-origin document that runs none of the popup's code.
   let extPage = await openExtensionPage(session, 'icon/16.png');
   const tab = await session.browser.newPage();
