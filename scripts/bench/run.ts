@@ -87,6 +87,8 @@ export interface BrowserResults {
     where: Record<string, number>;
     origin_lag_ms: Stat;
     wall_p50_ms: Stat;
+    /** Per run: the before-load layer's state (domains, last error) when the phase began. */
+    preload: RunResult['preloadAtNav'][];
   };
   quiet_wait_ms: Record<string, Stat>;
   pageload_overhead_ratio: Stat;
@@ -184,6 +186,7 @@ function aggregate(rs: RunResult[], lists: BenchLists, counts: ScenarioCounts, n
       }, {}),
       origin_lag_ms: s((r) => r.navOriginLagMs, 1),
       wall_p50_ms: s((r) => r.navWallMs, 1),
+      preload: rs.map((r) => r.preloadAtNav),
     },
     quiet_wait_ms: Object.fromEntries(
       Object.keys(rs[0]?.quietMs ?? {}).map((p) => [p, s((r) => r.quietMs[p] ?? Number.NaN, 0)]),

@@ -59,6 +59,8 @@ export interface RunResult {
   navWallMs: number;
   /** ms waited for the browser to be idle before a phase (waitQuiet), by phase. */
   quietMs: Record<string, number>;
+  /** status.get's before-load layer (Chrome's declarativeNetRequest) when the navigation phase began. */
+  preloadAtNav: Status['preload'];
   pageLoadExtMs: number;
   pageLoadPlainMs: number;
   pageLoadRatio: number;
@@ -335,6 +337,8 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   // what the updates left it to do (Chrome installs the new lists' before-load rules).
   const quietMs: Record<string, number> = {};
   quietMs.navToWarning = await ext.quiet();
+  // Chrome: the before-load rules in force now (a listed site they miss gets the in-page dialog: see navWhere).
+  const preloadAtNav = (await ext.send<Status>('status.get', {})).preload;
   lap('quietNav');
   const navTimes: number[] = [];
   const navLags: number[] = [];
@@ -429,6 +433,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     navOriginLagMs: median(navLags),
     navWallMs: median(navWalls),
     quietMs,
+    preloadAtNav,
     pageLoadExtMs: median(extLoads),
     pageLoadPlainMs: median(plainLoads),
     pageLoadRatio: median(extLoads) / median(plainLoads),
