@@ -6,8 +6,8 @@ export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
 /**
  * The warning page's first script (entrypoints/warning-check.ts, built on its own as a
  * classic script) goes into warning.html after Vite has bundled the page: Vite would only
- * warn that it cannot bundle a classic script. It runs while the page's module loads and
- * sends the page's question to the background meanwhile.
+ * warn that it cannot bundle a classic script. Async: it neither waits for nor holds up the
+ * parser, and sends the page's question to the background while the page's module loads.
  */
 function warningCheckScript() {
   return {
@@ -16,7 +16,7 @@ function warningCheckScript() {
       order: 'post' as const,
       handler: (_html: string, ctx: { filename: string }) =>
         /[\\/]warning[\\/]index\.html$/.test(ctx.filename)
-          ? [{ tag: 'script', attrs: { src: '/warning-check.js' }, injectTo: 'head' as const }]
+          ? [{ tag: 'script', attrs: { src: '/warning-check.js', async: true }, injectTo: 'head' as const }]
           : [],
     },
   };

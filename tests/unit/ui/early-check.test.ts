@@ -22,10 +22,18 @@ describe('warning page early check', () => {
     const win = fakeWindow('#http://evil.test/path');
     startEarlyCheck(win);
     expect(sendMessage).toHaveBeenCalledWith({ type: 'warning.check', data: { url: 'http://evil.test/path' } });
-    expect(takeEarlyCheck('http://other.test/', win)).toBeNull();
-    startEarlyCheck(win);
     await expect(takeEarlyCheck('http://evil.test/path', win)).resolves.toEqual(blocked);
     expect(takeEarlyCheck('http://evil.test/path', win)).toBeNull();
+    const other = fakeWindow('#http://evil.test/path');
+    startEarlyCheck(other);
+    expect(takeEarlyCheck('http://other.test/', other)).toBeNull();
+  });
+
+  it('asks nothing once the page has asked itself (the module ran first)', () => {
+    const win = fakeWindow('#http://evil.test/');
+    expect(takeEarlyCheck('http://evil.test/', win)).toBeNull();
+    startEarlyCheck(win);
+    expect(sendMessage).not.toHaveBeenCalled();
   });
 
   it('asks nothing for an address that is not plain http(s), or inside a frame', () => {
