@@ -6,6 +6,25 @@ export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
 /** Only the extension's own scripts run in its pages: no eval, no remote code, no plugins. */
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
+/**
+ * The warning page's first script (entrypoints/warning-check.ts, built on its own as a
+ * classic script) goes into warning.html after Vite has bundled the page: Vite would only
+ * warn that it cannot bundle a classic script. Async: it neither waits for nor holds up the
+ * parser, and sends the page's question to the background while the page's module loads.
+ */
+function warningCheckScript() {
+  return {
+    name: 'fraud-sentry:warning-check-script',
+    transformIndexHtml: {
+      order: 'post' as const,
+      handler: (_html: string, ctx: { filename: string }) =>
+        /[\\/]warning[\\/]index\.html$/.test(ctx.filename)
+          ? [{ tag: 'script', attrs: { src: '/warning-check.js', async: true }, injectTo: 'head' as const }]
+          : [],
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
@@ -18,6 +37,7 @@ export default defineConfig({
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: [warningCheckScript()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

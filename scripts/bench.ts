@@ -56,8 +56,14 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.build) {
-    console.log('building (npm run build) …');
-    execSync('npm run build', { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The packages the runs load (.output/…), not the zips `npm run build` also makes (each
+    // `wxt zip` builds again): only the browsers asked for.
+    const browsers = args.smoke ? ['chromium'] : args.browsers;
+    for (const b of browsers) {
+      const cmd = b === 'firefox' ? 'npx wxt build -b firefox' : 'npx wxt build';
+      console.log(`building (${cmd}) …`);
+      execSync(cmd, { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
   }
   if (args.sizes) {
     const out = args.out ?? path.join(PROJECT_ROOT, 'bench/scaling.json');

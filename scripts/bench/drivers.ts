@@ -2,7 +2,7 @@
 // worker's target is reachable for the heap and the long-task probe). Firefox: the e2e
 // harness (puppeteer-core over WebDriver BiDi). No product code is touched: messages go
 // through the extension's own protocol from a page in the extension's origin.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
@@ -44,6 +44,8 @@ export interface ExtBrowser {
   probeStart(): Promise<void>;
   /** Longest stall (ms beyond the 10 ms period) since probeStart, and the timer's tick count. */
   probeRead(): Promise<{ longestMs: number; ticks: number } | null>;
+  /** Waits until the browser (all its processes) is idle; resolves to the ms waited (see waitQuiet). */
+  quiet(): Promise<number>;
   /** Why heap() / the probe are null here, if they are. */
   readonly notes: Record<string, string>;
   close(): Promise<void>;
@@ -108,7 +110,64 @@ const PROBE_READ = `(() => {
 })()`;
 
 
-async function launchChromium(withExtension: boolean): Promise<{ browser: Browser; profile: string }> {
+/** CPU time in ms used so far by a process and all its descendants (Linux /proc; 0 elsewhere). */
+function treeCpuMs(rootPid: number): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid … utime(14) stime(15): comm may contain spaces, so split after ')'.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(f[1]));
+      ticks.set(Number(name), Number(f[11]) + Number(f[12]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of ticks) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === rootPid) {
+        total += t;
+        break;
+      }
+    }
+  }
+  return total * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Waits until the browser is idle: its processes together use under 10 % of one core over
+ * half a second (work left over from an earlier phase, such as Chrome still installing
+ * declarativeNetRequest rules after an update, would otherwise be measured as page-load
+ * or navigation cost). Gives up after `timeoutMs`. Resolves to the ms waited.
+ */
+export async function waitQuiet(pid: number | undefined, timeoutMs = 30_000): Promise<number> {
+  if (!pid) return 0;
+  const started = Date.now();
+  const windowMs = 500;
+  let before = treeCpuMs(pid);
+  while (Date.now() - started < timeoutMs) {
+    await sleep(windowMs);
+    const now = treeCpuMs(pid);
+    if (now - before < windowMs * 0.1) break;
+    before = now;
+  }
+  return Date.now() - started;
+}
+
+async function launchChromium(
+  withExtension: boolean,
+  extDir = CHROME_EXT_DIR,
+): Promise<{ browser: Browser; profile: string }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'fs-bench-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
@@ -118,7 +177,7 @@ async function launchChromium(withExtension: boolean): Promise<{ browser: Browse
     ...(withExtension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
     args: [
       ...CHROMIUM_QUIET_ARGS,
-      ...(withExtension ? [`--disable-extensions-except=${CHROME_EXT_DIR}`, `--load-extension=${CHROME_EXT_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
     ],
   });
   return { browser, profile };
@@ -126,8 +185,9 @@ async function launchChromium(withExtension: boolean): Promise<{ browser: Browse
 
 const isWorker = (t: Target): boolean => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
 
-export async function launchChromiumExt(): Promise<ExtBrowser> {
-  const { browser, profile } = await launchChromium(true);
+/** `extDir`: another build of the extension (scripts/bench/overhead.ts loads variants). */
+export async function launchChromiumExt(extDir = CHROME_EXT_DIR): Promise<ExtBrowser> {
+  const { browser, profile } = await launchChromium(true, extDir);
   const worker = await browser.waitForTarget(isWorker, { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
   // Any document in the extension's origin has chrome.runtime; an icon runs none of the
@@ -158,6 +218,7 @@ export async function launchChromiumExt(): Promise<ExtBrowser> {
     name: 'chromium',
     tab,
     notes: {},
+    quiet: () => waitQuiet(browser.process()?.pid),
     send: async <T>(type: string, data: object) => (await sendFromPage(extPage, type, data)) as T,
     storageUsage: () => usage(extPage),
     stopBackground: async () => {
@@ -231,8 +292,8 @@ interface FirefoxRuntime {
   reload(): void;
 }
 
-export async function launchFirefoxExt(hosts: string[]): Promise<ExtBrowser> {
-  const session: FirefoxSession = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts, prefs: FIREFOX_PREFS });
+export async function launchFirefoxExt(hosts: string[], extDir = FIREFOX_EXT_DIR): Promise<ExtBrowser> {
+  const session: FirefoxSession = await launchFirefox({ extensionDir: extDir, hosts, prefs: FIREFOX_PREFS });
   // An extension-origin document that runs none of the popup's code.
   let extPage = await openExtensionPage(session, 'icon/16.png');
   const tab = await session.browser.newPage();
@@ -240,6 +301,7 @@ export async function launchFirefoxExt(hosts: string[]): Promise<ExtBrowser> {
   return {
     name: 'firefox',
     tab,
+    quiet: () => waitQuiet(session.browser.process()?.pid),
     notes: {
       heap_mb:
         'Firefox exposes no JS-heap figure of the background page over WebDriver BiDi (no CDP; about:memory is not scriptable there): index_mb gives the size of the data structure instead.',

@@ -79,7 +79,18 @@ export interface BrowserResults {
   warm_verdict_ms: Stat;
   warm_verdict_p95_ms: Stat;
   warm_verdicts_per_run: number[];
-  nav_to_warning_ms: { p50: Stat; p95: Stat; misses: number; how: string[] };
+  nav_to_warning_ms: {
+    p50: Stat;
+    p95: Stat;
+    misses: number;
+    how: string[];
+    where: Record<string, number>;
+    origin_lag_ms: Stat;
+    wall_p50_ms: Stat;
+    /** Per run: the before-load layer's state (domains, last error) when the phase began. */
+    preload: RunResult['preloadAtNav'][];
+  };
+  quiet_wait_ms: Record<string, Stat>;
   pageload_overhead_ratio: Stat;
   pageload_ms: { extension: Stat; none: Stat };
   heap_mb: Stat | null;
@@ -169,7 +180,17 @@ function aggregate(rs: RunResult[], lists: BenchLists, counts: ScenarioCounts, n
       p95: s((r) => r.navP95Ms, 1),
       misses: rs.reduce((n, r) => n + r.navMisses, 0),
       how: [...new Set(rs.flatMap((r) => r.navHow))],
+      where: rs.reduce<Record<string, number>>((sum, r) => {
+        for (const [k, n] of Object.entries(r.navWhere)) sum[k] = (sum[k] ?? 0) + n;
+        return sum;
+      }, {}),
+      origin_lag_ms: s((r) => r.navOriginLagMs, 1),
+      wall_p50_ms: s((r) => r.navWallMs, 1),
+      preload: rs.map((r) => r.preloadAtNav),
     },
+    quiet_wait_ms: Object.fromEntries(
+      Object.keys(rs[0]?.quietMs ?? {}).map((p) => [p, s((r) => r.quietMs[p] ?? Number.NaN, 0)]),
+    ),
     pageload_overhead_ratio: s((r) => r.pageLoadRatio, 3),
     pageload_ms: { extension: s((r) => r.pageLoadExtMs, 1), none: s((r) => r.pageLoadPlainMs, 1) },
     heap_mb: sn((r) => r.heapMb, 2),
@@ -199,7 +220,9 @@ function aggregate(rs: RunResult[], lists: BenchLists, counts: ScenarioCounts, n
       cold_wait_ms: 'diagnostics waitMs of that verdict: how long it waited for IndexedDB open + load',
       cold_nav_to_warning_ms: 'a listed site opened right after another cold start: navigation start to the warning',
       nav_to_warning_ms:
-        "navigation start to the warning, in the page's clock: 'mark' = the product's performance mark, 'observer' = a MutationObserver installed before page scripts, 'poll' = first seen by 5 ms polling (upper bound)",
+        "navigation start (from about:blank) to the warning, in the page's clock: 'mark' = the product's performance mark (fraud-sentry:warning-shown, in the warning page and the in-page dialog), 'observer' = a MutationObserver installed before page scripts, 'poll' = first seen by 5 ms polling (upper bound); where = warning page (before-load redirect) or in-page dialog; origin_lag_ms = the page's time origin minus the harness's navigation request (≥ 0: the page's clock starts no earlier than the request, so the harness's own latency is not counted); wall_p50_ms = the harness's wall clock to seeing the warning, polling included",
+      quiet_wait_ms:
+        'ms waited before the navigation and page-load phases until the browser was idle (< 10 % of a core over 0.5 s, at most 30 s)',
       storage_bytes: 'navigator.storage.estimate() growth from importing the list (bundled lists excluded)',
       heap_mb: 'service-worker JS heap after GC + ArrayBuffer backing stores (the hash sets live there)',
       longest_task_ms: 'longest stall of a 10 ms interval timer in the background during the imports, minus 10 ms',

@@ -51,6 +51,16 @@ export interface RunResult {
   navP50Ms: number;
   navP95Ms: number;
   navMisses: number;
+  /** Where the warnings were shown: the warning page after a before-load redirect, or the in-page dialog. */
+  navWhere: Record<string, number>;
+  /** Median of the page's time origin minus the harness's navigation request (see WarningTiming). */
+  navOriginLagMs: number;
+  /** Median wall-clock ms from the harness's request to seeing the warning (includes polling). */
+  navWallMs: number;
+  /** ms waited for the browser to be idle before a phase (waitQuiet), by phase. */
+  quietMs: Record<string, number>;
+  /** status.get's before-load layer (Chrome's declarativeNetRequest) when the navigation phase began. */
+  preloadAtNav: Status['preload'];
   pageLoadExtMs: number;
   pageLoadPlainMs: number;
   pageLoadRatio: number;
@@ -100,35 +110,58 @@ export interface WarningTiming {
   ms: number;
   /** 'mark': the product's performance mark; 'observer': the preload observer; 'poll': seen by polling (upper bound). */
   how: 'mark' | 'observer' | 'poll';
+  /** 'extension': the warning page after a before-load redirect; 'page': the in-page dialog on the site itself. */
+  where: 'extension' | 'page';
+  /**
+   * The page's time origin minus the harness's clock when it asked for the navigation:
+   * near 0 when the page's clock starts at the navigation (redirect included), as it should.
+   */
+  originLagMs: number;
+  /** Wall-clock ms from asking for the navigation until the harness saw the warning (includes polling). */
+  wallMs: number;
 }
 
 /**
  * Navigates and waits for the warning. Returns when it appeared (ms after the navigation
  * started, in the page's own clock) or null if no warning came in time.
+ *
+ * Every navigation starts from about:blank, as a fresh tab would: over WebDriver BiDi
+ * (Firefox) a redirect to a moz-extension page is never seen to finish, and a navigation
+ * started from a tab that shows the warning page is only reachable ~2 s later, which
+ * measured the harness, not the product. The same start in both browsers keeps them comparable.
  */
 export async function navToWarning(page: Page, url: string, timeoutMs = 10_000): Promise<WarningTiming | null> {
+  await page.goto('about:blank', { timeout: timeoutMs }).catch(() => undefined);
+  const started = Date.now();
   // Not awaited: over BiDi a redirect to a moz-extension page never completes for puppeteer.
   void page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch(() => undefined);
-  const deadline = Date.now() + timeoutMs;
+  const deadline = started + timeoutMs;
   while (Date.now() < deadline) {
     const seen = await page
       .evaluate(
         (mark, u) => {
           // The overlay stays on the site's URL; the warning page carries it after '#'.
-          if (location.href !== u && !location.href.endsWith(`#${u}`)) return null;
+          const where = location.href === u ? 'page' : location.href.endsWith(`#${u}`) ? 'extension' : null;
+          if (!where) return null;
+          // No named inner functions: tsx would wrap them in a __name() helper the page lacks.
           const m = performance.getEntriesByName(mark)[0];
-          if (m) return { ms: m.startTime, how: 'mark' };
           const observed = (window as unknown as { __fsbSeen?: number }).__fsbSeen;
-          if (observed) return { ms: observed, how: 'observer' };
-          if (document.querySelector('fraud-sentry-warning, [role="alertdialog"]'))
-            return { ms: performance.now(), how: 'poll' };
+          let ms: number | null = null;
+          let how = 'poll';
+          if (m) [ms, how] = [m.startTime, 'mark'];
+          else if (observed) [ms, how] = [observed, 'observer'];
+          else if (document.querySelector('fraud-sentry-warning, [role="alertdialog"]')) ms = performance.now();
+          if (ms !== null) return { ms, how, where, origin: performance.timeOrigin };
           return null;
         },
         WARNING_MARK,
         url,
       )
       .catch(() => null);
-    if (seen) return seen as WarningTiming;
+    if (seen) {
+      const { origin, ...rest } = seen as Omit<WarningTiming, 'originLagMs' | 'wallMs'> & { origin: number };
+      return { ...rest, originLagMs: origin - started, wallMs: Date.now() - started };
+    }
     await sleep(5);
   }
   return null;
@@ -300,16 +333,28 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   );
   lap('cold');
 
-  // Goal 4: navigation to a visible warning on listed sites.
+  // Goal 4: navigation to a visible warning on listed sites, once the browser has finished
+  // what the updates left it to do (Chrome installs the new lists' before-load rules).
+  const quietMs: Record<string, number> = {};
+  quietMs.navToWarning = await ext.quiet();
+  // Chrome: the before-load rules in force now (a listed site they miss gets the in-page dialog: see navWhere).
+  const preloadAtNav = (await ext.send<Status>('status.get', {})).preload;
+  lap('quietNav');
   const navTimes: number[] = [];
+  const navLags: number[] = [];
+  const navWalls: number[] = [];
   let navMisses = 0;
   const navHow = new Set<string>();
+  const navWhere: Record<string, number> = {};
   for (const host of lists.listedHosts.slice(1, 1 + counts.navToWarning)) {
     const t = await navToWarning(ext.tab, site(host));
     if (t === null) navMisses++;
     else {
       navTimes.push(t.ms);
+      navLags.push(t.originLagMs);
+      navWalls.push(t.wallMs);
       navHow.add(t.how);
+      navWhere[t.where] = (navWhere[t.where] ?? 0) + 1;
     }
   }
   lap('navToWarning');
@@ -318,6 +363,8 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   const extLoads: number[] = [];
   const plainLoads: number[] = [];
   if (plain && !counts.lite) {
+    quietMs.pageLoad = await ext.quiet();
+    lap('quietPageLoad');
     const warmups = 3;
     for (let i = 0; i < counts.pageLoads + warmups; i++) {
       const host = lists.unlistedHosts[i % lists.unlistedHosts.length] as string;
@@ -382,6 +429,11 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     navP50Ms: quantile(navTimes, 0.5),
     navP95Ms: quantile(navTimes, 0.95),
     navMisses,
+    navWhere,
+    navOriginLagMs: median(navLags),
+    navWallMs: median(navWalls),
+    quietMs,
+    preloadAtNav,
     pageLoadExtMs: median(extLoads),
     pageLoadPlainMs: median(plainLoads),
     pageLoadRatio: median(extLoads) / median(plainLoads),

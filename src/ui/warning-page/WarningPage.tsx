@@ -1,36 +1,25 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import type { Verdict } from '../../match/types';
 import { send } from '../../messaging/client';
 import { WarningDialog } from '../WarningDialog';
 
-type State = { kind: 'checking' } | { kind: 'invalid' } | { kind: 'verdict'; verdict: Verdict };
+/** What the warning page shows: only ever what the background answered for its URL. */
+export type WarningPageProps =
+  { kind: 'invalid' } | { kind: 'blocked'; target: string; verdict: Verdict & { kind: 'blocked' } };
 
-/** The extension page a listed site is redirected to before it loads: the same warning as in a page. */
-export function WarningPage({ target }: { target: string | null }) {
-  const [state, setState] = useState<State>(target ? { kind: 'checking' } : { kind: 'invalid' });
-
-  useEffect(() => {
-    if (!target) return;
-    void send('warning.check', { url: target }).then(
-      (verdict) => {
-        // Not (or no longer) listed, e.g. trusted in another tab meanwhile: go on to the site.
-        if (verdict.kind !== 'blocked') location.replace(target);
-        else setState({ kind: 'verdict', verdict });
-      },
-      () => setState({ kind: 'invalid' }),
-    );
-  }, [target]);
-
-  if (state.kind === 'invalid') {
+/**
+ * The extension page a listed site is redirected to before it loads: the same warning as
+ * in a page. Rendered once the background's verdict is known (see entrypoints/warning).
+ */
+export function WarningPage(props: WarningPageProps) {
+  if (props.kind === 'invalid') {
     return (
       <p class="notice" role="alert">
         {t('warningPageInvalid')}
       </p>
     );
   }
-  if (state.kind === 'checking' || state.verdict.kind !== 'blocked' || !target) return null;
-  const { verdict } = state;
+  const { target, verdict } = props;
   return (
     <WarningDialog
       host={verdict.host}
