@@ -1,5 +1,5 @@
-import { parse } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
+import { parseHost } from '../match/parse-host';
 import { asciiFold, hasNonAscii, skeleton } from './confusables';
 import { EXACT, OFFICIAL, SUBSTR } from './indexes';
 import { GLUE_LURES, LURE_WORDS } from './lures';
@@ -10,8 +10,6 @@ import { better, tokens } from './util';
 
 export type { LookalikeMatch } from './types';
 
-// Skip tldts' URL parsing: we pass a bare host.
-const TLD_OPTS = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
 const MAX_LABEL = 63;
 
 /**
@@ -119,6 +117,12 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   return best;
 }
 
+function dotCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) n++;
+  return n;
+}
+
 function toMatch(hit: Hit, kind: Kind, note: string): LookalikeMatch {
   const b = hit.info.brand;
   return {
@@ -140,7 +144,8 @@ export function checkLookalike(host: string): LookalikeMatch | null {
   let h = host.trim().toLowerCase();
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (h.length === 0 || h.length > 253) return null;
-  const parsed = parse(h, TLD_OPTS);
+  // Bare-host options, as the matcher's: the verdict's second parse of its host is free.
+  const parsed = parseHost(h);
   const { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
   if (parsed.isIp || !domain || !label || !suffix) return null;
   if (OFFICIAL.has(domain) || CDN_DOMAINS.has(domain)) return null;
@@ -165,9 +170,9 @@ export function checkLookalike(host: string): LookalikeMatch | null {
   }
   if (hit && kind === 'homograph') hit = { ...hit, score: Math.max(hit.score, 0.9) };
 
-  const labels = h.split('.');
-  const regStart = labels.length - domain.split('.').length;
-  if (regStart > 0) {
+  if (h.length > domain.length) {
+    const labels = h.split('.');
+    const regStart = labels.length - dotCount(domain) - 1;
     const seen = labels.map((l, i) => (i < regStart ? asciiFold(skeleton(decode(l))) : l));
     const sub = checkSubdomains(seen, regStart, tokens(skel), cheap);
     if (sub && (!hit || sub.score > hit.score)) {
