@@ -3,6 +3,7 @@ import { parseHost } from '../match/parse-host';
 import { asciiFold, hasNonAscii, skeleton } from './confusables';
 import { EXACT, OFFICIAL, SUBSTR } from './indexes';
 import { GLUE_LURES, LURE_WORDS } from './lures';
+import { mayHaveGlueLure } from './prefilter';
 import { checkSubdomains } from './subdomains';
 import { typo } from './typos';
 import type { Hit, Kind, LookalikeMatch } from './types';
@@ -99,6 +100,7 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   // A strong name glued to a lure word: "icbcbank", "verifyappleid". Weak names
   // need the hyphen ("payline", "linebank" are innocent).
   for (const t of toks) {
+    if (!mayHaveGlueLure(t)) continue;
     for (let i = 2; i <= t.length - 2; i++) {
       const head = t.slice(0, i);
       const tail = t.slice(i);
