@@ -13,18 +13,18 @@ const DEL_START = 1;
 const GLUE_HEAD = 2;
 const GLUE_TAIL = 4;
 
-function code(c: number): number {
-  if (c >= 97 && c <= 122) return c - 96;
-  if (c >= 48 && c <= 57) return c - 21;
-  return c === 45 ? 37 : 0;
-}
+/** Character code → trigram digit: 1–26 a–z, 27–36 0–9, 37 "-", 0 anything else. */
+const CODE = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CODE[c] = c - 96;
+for (let c = 48; c <= 57; c++) CODE[c] = c - 21;
+CODE[45] = 37;
 
-function tri(a: number, b: number, c: number): number {
-  return (code(a) * CODES + code(b)) * CODES + code(c);
+function code(c: number): number {
+  return c < 128 ? (CODE[c] as number) : 0;
 }
 
 function mark(s: string, at: number, flag: number): void {
-  const i = tri(s.charCodeAt(at), s.charCodeAt(at + 1), s.charCodeAt(at + 2));
+  const i = (code(s.charCodeAt(at)) * CODES + code(s.charCodeAt(at + 1))) * CODES + code(s.charCodeAt(at + 2));
   TABLE[i] = (TABLE[i] as number) | flag;
 }
 
@@ -45,22 +45,27 @@ for (const lure of GLUE_LURES) {
 const DEL_FILTER = minDelKey >= 3;
 const GLUE_FILTER = minLure >= 3;
 
-function has(s: string, a: number, b: number, c: number, flag: number): boolean {
-  return ((TABLE[tri(s.charCodeAt(a), s.charCodeAt(b), s.charCodeAt(c))] as number) & flag) !== 0;
-}
-
 /**
  * Whether `word` (4 characters or more) or `word` minus one character can be a key of the
  * deletion index. Such a string starts with w0w1w2 (no deletion, or one after the third
- * character), w0w1w3, w0w2w3 or w1w2w3.
+ * character), w0w1w3, w0w2w3 or w1w2w3. Written out without calls: a service worker runs
+ * this unoptimised for every host.
  */
 export function mayHaveDeletionKey(word: string): boolean {
   if (!DEL_FILTER || word.length < 4) return true;
+  let c = word.charCodeAt(0);
+  const k0 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(1);
+  const k1 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(2);
+  const k2 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(3);
+  const k3 = c < 128 ? (CODE[c] as number) : 0;
+  const k01 = (k0 * CODES + k1) * CODES;
   return (
-    has(word, 0, 1, 2, DEL_START) ||
-    has(word, 0, 1, 3, DEL_START) ||
-    has(word, 0, 2, 3, DEL_START) ||
-    has(word, 1, 2, 3, DEL_START)
+    (((TABLE[k01 + k2] as number) | (TABLE[k01 + k3] as number)) & DEL_START) !== 0 ||
+    ((TABLE[(k0 * CODES + k2) * CODES + k3] as number) & DEL_START) !== 0 ||
+    ((TABLE[(k1 * CODES + k2) * CODES + k3] as number) & DEL_START) !== 0
   );
 }
 
@@ -69,5 +74,16 @@ export function mayHaveGlueLure(token: string): boolean {
   const n = token.length;
   if (n < 4) return false;
   if (!GLUE_FILTER) return true;
-  return has(token, 0, 1, 2, GLUE_HEAD) || has(token, n - 3, n - 2, n - 1, GLUE_TAIL);
+  let c = token.charCodeAt(0);
+  const a = c < 128 ? (CODE[c] as number) : 0;
+  c = token.charCodeAt(1);
+  const b = c < 128 ? (CODE[c] as number) : 0;
+  c = token.charCodeAt(2);
+  if (((TABLE[(a * CODES + b) * CODES + (c < 128 ? (CODE[c] as number) : 0)] as number) & GLUE_HEAD) !== 0) return true;
+  c = token.charCodeAt(n - 3);
+  const x = c < 128 ? (CODE[c] as number) : 0;
+  c = token.charCodeAt(n - 2);
+  const y = c < 128 ? (CODE[c] as number) : 0;
+  c = token.charCodeAt(n - 1);
+  return ((TABLE[(x * CODES + y) * CODES + (c < 128 ? (CODE[c] as number) : 0)] as number) & GLUE_TAIL) !== 0;
 }
