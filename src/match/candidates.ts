@@ -30,7 +30,8 @@ const MAX_PATH_SEGMENTS = 12;
  * github.com/someone/repo/issues but never github.com or github.com/someone/repository.
  */
 export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean = () => true): string[] {
-  const host = url.hostname.replace(/\.$/, '');
+  const hostname = url.hostname;
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
   const hosts = (host.startsWith('www.') ? [host, host.slice(4)] : [host]).filter(hasUrlRules);
   const out: string[] = [];
   if (hosts.length === 0) return out;
