@@ -12,6 +12,7 @@ const TABLE = new Uint8Array(CODES * CODES * CODES);
 const DEL_START = 1;
 const GLUE_HEAD = 2;
 const GLUE_TAIL = 4;
+const DEL_END = 8;
 
 /** Character code → trigram digit: 1–26 a–z, 27–36 0–9, 37 "-", 0 anything else. */
 const CODE = new Uint8Array(128);
@@ -29,9 +30,16 @@ function mark(s: string, at: number, flag: number): void {
 }
 
 let minDelKey = Infinity;
+/** Bit n set: some key has n characters. */
+let delKeyLengths = 0;
 for (const key of DELS.keys()) {
   minDelKey = Math.min(minDelKey, key.length);
-  if (key.length >= 3) mark(key, 0, DEL_START);
+  if (key.length >= 3) {
+    mark(key, 0, DEL_START);
+    mark(key, key.length - 3, DEL_END);
+  }
+  if (key.length < 32) delKeyLengths |= 1 << key.length;
+  else delKeyLengths = -1; // a long key: no length test
 }
 let minLure = Infinity;
 for (const lure of GLUE_LURES) {
@@ -47,12 +55,15 @@ const GLUE_FILTER = minLure >= 3;
 
 /**
  * Whether `word` (4 characters or more) or `word` minus one character can be a key of the
- * deletion index. Such a string starts with w0w1w2 (no deletion, or one after the third
- * character), w0w1w3, w0w2w3 or w1w2w3. Written out without calls: a service worker runs
- * this unoptimised for every host.
+ * deletion index. Such a string has the word's length or one less; it starts with w0w1w2
+ * (no deletion, or one after the third character), w0w1w3, w0w2w3 or w1w2w3; and it ends
+ * likewise with the last three characters, or three of the last four. Written out without
+ * calls: a service worker runs this unoptimised for every host.
  */
 export function mayHaveDeletionKey(word: string): boolean {
-  if (!DEL_FILTER || word.length < 4) return true;
+  const n = word.length;
+  if (!DEL_FILTER || n < 4) return true;
+  if (delKeyLengths !== -1 && n < 32 && (delKeyLengths & ((1 << n) | (1 << (n - 1)))) === 0) return false;
   let c = word.charCodeAt(0);
   const k0 = c < 128 ? (CODE[c] as number) : 0;
   c = word.charCodeAt(1);
@@ -62,10 +73,30 @@ export function mayHaveDeletionKey(word: string): boolean {
   c = word.charCodeAt(3);
   const k3 = c < 128 ? (CODE[c] as number) : 0;
   const k01 = (k0 * CODES + k1) * CODES;
+  if (
+    (((TABLE[k01 + k2] as number) |
+      (TABLE[k01 + k3] as number) |
+      (TABLE[(k0 * CODES + k2) * CODES + k3] as number) |
+      (TABLE[(k1 * CODES + k2) * CODES + k3] as number)) &
+      DEL_START) ===
+    0
+  )
+    return false;
+  c = word.charCodeAt(n - 4);
+  const e0 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(n - 3);
+  const e1 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(n - 2);
+  const e2 = c < 128 ? (CODE[c] as number) : 0;
+  c = word.charCodeAt(n - 1);
+  const e3 = c < 128 ? (CODE[c] as number) : 0;
   return (
-    (((TABLE[k01 + k2] as number) | (TABLE[k01 + k3] as number)) & DEL_START) !== 0 ||
-    ((TABLE[(k0 * CODES + k2) * CODES + k3] as number) & DEL_START) !== 0 ||
-    ((TABLE[(k1 * CODES + k2) * CODES + k3] as number) & DEL_START) !== 0
+    (((TABLE[(e1 * CODES + e2) * CODES + e3] as number) |
+      (TABLE[(e0 * CODES + e2) * CODES + e3] as number) |
+      (TABLE[(e0 * CODES + e1) * CODES + e3] as number) |
+      (TABLE[(e0 * CODES + e1) * CODES + e2] as number)) &
+      DEL_END) !==
+    0
   );
 }
 

@@ -33,8 +33,8 @@ export function typoKind(word: string, text: string): string | null {
 
 /** One plausible typo away from a strong brand label, found through the deletion index. */
 export function typo(word: string, suffix: string, changed: boolean): Hit | null {
-  if (word.length < 4 || OTHER_BRAND_LABELS.has(word)) return null;
-  if (!mayHaveDeletionKey(word)) return null; // most words: no deletion index key can match
+  // Most words have no deletion-index key in reach: a few table reads rule them out.
+  if (word.length < 4 || !mayHaveDeletionKey(word) || OTHER_BRAND_LABELS.has(word)) return null;
   let best: Hit | null = null;
   for (const d of deletions(word)) {
     for (const info of DELS.get(d) ?? []) {
