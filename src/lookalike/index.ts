@@ -68,7 +68,8 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   if (best) return best;
 
   const toks = tokens(form);
-  const lure = toks.find((t) => LURE_WORDS.has(t));
+  let lure: string | undefined;
+  for (let i = 0; i < toks.length && lure === undefined; i++) if (LURE_WORDS.has(toks[i] as string)) lure = toks[i];
 
   // 2. A typo of the whole label ("paypall", "icdc", "aliapy").
   if (toks.length === 1 && form.length >= 4) best = typo(form, suffix, changed);
