@@ -57,19 +57,22 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   let best: Hit | null = null;
 
   // 1. Same name: after undoing look-alike characters, or under an abused suffix.
-  for (const info of EXACT.get(form) ?? []) {
-    if (changed) {
-      best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
-    } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
-      const detail = `"${info.text}" under another suffix (.${suffix})`;
-      best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
+  // (Loops over a looked-up list only when there is one, and by index over the tokens:
+  // unoptimised code pays for every iterator, and most lookups miss.)
+  const exact = EXACT.get(form);
+  if (exact)
+    for (const info of exact) {
+      if (changed) {
+        best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
+      } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
+        const detail = `"${info.text}" under another suffix (.${suffix})`;
+        best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
+      }
     }
-  }
   if (best) return best;
 
   const toks = tokens(form);
-  let lure: string | undefined;
-  for (let i = 0; i < toks.length && lure === undefined; i++) if (LURE_WORDS.has(toks[i] as string)) lure = toks[i];
+  const lure = toks.find((t) => LURE_WORDS.has(t));
 
   // 2. A typo of the whole label ("paypall", "icdc", "aliapy").
   if (toks.length === 1 && form.length >= 4) best = typo(form, suffix, changed);
@@ -79,9 +82,11 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   if (toks.length > 1 && lure) {
     for (const t of toks) {
       if (t === lure) continue;
-      for (const info of EXACT.get(t) ?? []) {
-        best = better(best, { info, kind: 'combosquat', detail: `"${t}" with "${lure}"`, score: 0.9 });
-      }
+      const infos = EXACT.get(t);
+      if (infos)
+        for (const info of infos) {
+          best = better(best, { info, kind: 'combosquat', detail: `"${t}" with "${lure}"`, score: 0.9 });
+        }
       const hit = typo(t, suffix, changed);
       if (hit)
         best = better(best, { ...hit, kind: 'combosquat', score: 0.75, detail: `${hit.detail}, with "${lure}"` });
@@ -92,15 +97,18 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   // "fc-aliyun.xyz", "huawei-eu.store" are their own or their users' infrastructure.
   if (!best && cheap && toks.length > 1) {
     for (const t of toks) {
-      for (const info of EXACT.get(t) ?? []) {
-        if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
-        best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
-      }
+      const infos = EXACT.get(t);
+      if (infos)
+        for (const info of infos) {
+          if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
+          best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
+        }
     }
   }
   // A strong name glued to a lure word: "icbcbank", "verifyappleid". Weak names
   // need the hyphen ("payline", "linebank" are innocent).
-  for (const t of toks) {
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as string;
     if (!mayHaveGlueLure(t)) continue;
     for (let i = 2; i <= t.length - 2; i++) {
       const head = t.slice(0, i);
