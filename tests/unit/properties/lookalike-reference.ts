@@ -1,6 +1,6 @@
 // The lookalike detector as it was before its fast paths (quick rejects, one tldts parse per
-// verdict, hand-written scanners): the property test checks that src/lookalike decides
-// exactly what this copy decides. Brand data, the skeleton and the edit distance are shared.
+// verdict): lookalike-fast-path.test.ts checks that src/lookalike decides exactly what this
+// copy decides. Brand data, the skeleton, the edit distance and typoKind are shared.
 import { parse } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { OTHER_BRAND_LABELS } from '../../../src/lookalike/brands';
