@@ -241,12 +241,15 @@ export function skeleton(label: string): string {
 // Digit/letter and letter-pair substitutions typosquatters use in plain ASCII.
 const DIGIT_FOLD: Readonly<Record<string, string>> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 const HAS_LETTER = /[a-z]/;
+// A regex beats a loop over the characters here, unoptimised (service worker) or not.
+const FOLDABLE = /[0-9]|rn|vv/;
 
 /**
  * ASCII look-alike folding of a skeleton: rn→m, vv→w, and digits→letters inside
  * hyphen-separated parts that also hold letters ("paypa1" → "paypal"; "12306" stays).
  */
 export function asciiFold(s: string): string {
+  if (!FOLDABLE.test(s)) return s; // most labels: nothing to fold
   let out = s.replace(/rn/g, 'm').replace(/vv/g, 'w');
   if (!/[0-9]/.test(out)) return out;
   out = out

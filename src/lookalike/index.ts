@@ -1,8 +1,9 @@
-import { parse } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
+import { parseHost } from '../match/parse-host';
 import { asciiFold, hasNonAscii, skeleton } from './confusables';
 import { EXACT, OFFICIAL, SUBSTR } from './indexes';
 import { GLUE_LURES, LURE_WORDS } from './lures';
+import { mayHaveGlueLure } from './prefilter';
 import { checkSubdomains } from './subdomains';
 import { typo } from './typos';
 import type { Hit, Kind, LookalikeMatch } from './types';
@@ -10,8 +11,6 @@ import { better, tokens } from './util';
 
 export type { LookalikeMatch } from './types';
 
-// Skip tldts' URL parsing: we pass a bare host.
-const TLD_OPTS = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
 const MAX_LABEL = 63;
 
 /**
@@ -58,14 +57,18 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   let best: Hit | null = null;
 
   // 1. Same name: after undoing look-alike characters, or under an abused suffix.
-  for (const info of EXACT.get(form) ?? []) {
-    if (changed) {
-      best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
-    } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
-      const detail = `"${info.text}" under another suffix (.${suffix})`;
-      best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
+  // (Loops over a looked-up list only when there is one, and by index over the tokens:
+  // unoptimised code pays for every iterator, and most lookups miss.)
+  const exact = EXACT.get(form);
+  if (exact)
+    for (const info of exact) {
+      if (changed) {
+        best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
+      } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
+        const detail = `"${info.text}" under another suffix (.${suffix})`;
+        best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
+      }
     }
-  }
   if (best) return best;
 
   const toks = tokens(form);
@@ -79,9 +82,11 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   if (toks.length > 1 && lure) {
     for (const t of toks) {
       if (t === lure) continue;
-      for (const info of EXACT.get(t) ?? []) {
-        best = better(best, { info, kind: 'combosquat', detail: `"${t}" with "${lure}"`, score: 0.9 });
-      }
+      const infos = EXACT.get(t);
+      if (infos)
+        for (const info of infos) {
+          best = better(best, { info, kind: 'combosquat', detail: `"${t}" with "${lure}"`, score: 0.9 });
+        }
       const hit = typo(t, suffix, changed);
       if (hit)
         best = better(best, { ...hit, kind: 'combosquat', score: 0.75, detail: `${hit.detail}, with "${lure}"` });
@@ -92,15 +97,19 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   // "fc-aliyun.xyz", "huawei-eu.store" are their own or their users' infrastructure.
   if (!best && cheap && toks.length > 1) {
     for (const t of toks) {
-      for (const info of EXACT.get(t) ?? []) {
-        if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
-        best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
-      }
+      const infos = EXACT.get(t);
+      if (infos)
+        for (const info of infos) {
+          if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
+          best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
+        }
     }
   }
   // A strong name glued to a lure word: "icbcbank", "verifyappleid". Weak names
   // need the hyphen ("payline", "linebank" are innocent).
-  for (const t of toks) {
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as string;
+    if (!mayHaveGlueLure(t)) continue;
     for (let i = 2; i <= t.length - 2; i++) {
       const head = t.slice(0, i);
       const tail = t.slice(i);
@@ -117,6 +126,12 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
     if (info) best = { info, kind: 'combosquat', detail: `contains "${info.text}" and "${lure}"`, score: 0.8 };
   }
   return best;
+}
+
+function dotCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) n++;
+  return n;
 }
 
 function toMatch(hit: Hit, kind: Kind, note: string): LookalikeMatch {
@@ -140,7 +155,8 @@ export function checkLookalike(host: string): LookalikeMatch | null {
   let h = host.trim().toLowerCase();
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (h.length === 0 || h.length > 253) return null;
-  const parsed = parse(h, TLD_OPTS);
+  // Bare-host options, as the matcher's: the verdict's second parse of its host is free.
+  const parsed = parseHost(h);
   const { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
   if (parsed.isIp || !domain || !label || !suffix) return null;
   if (OFFICIAL.has(domain) || CDN_DOMAINS.has(domain)) return null;
@@ -165,9 +181,9 @@ export function checkLookalike(host: string): LookalikeMatch | null {
   }
   if (hit && kind === 'homograph') hit = { ...hit, score: Math.max(hit.score, 0.9) };
 
-  const labels = h.split('.');
-  const regStart = labels.length - domain.split('.').length;
-  if (regStart > 0) {
+  if (h.length > domain.length) {
+    const labels = h.split('.');
+    const regStart = labels.length - dotCount(domain) - 1;
     const seen = labels.map((l, i) => (i < regStart ? asciiFold(skeleton(decode(l))) : l));
     const sub = checkSubdomains(seen, regStart, tokens(skel), cheap);
     if (sub && (!hit || sub.score > hit.score)) {

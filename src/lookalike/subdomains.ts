@@ -6,6 +6,8 @@ import { better, tokens } from './util';
 const MAX_HOST_LABELS = 12;
 // A registrable label starting "com-" hints at "paypal.com-login.top".
 const TLD_WORDS: ReadonlySet<string> = new Set(['com', 'cn', 'net', 'org', 'gov', 'www']);
+/** First labels of the official registrable domains ("icbc" of icbc.com.cn, "www" of www.gov.cn). */
+const OFFICIAL_FIRST_LABELS: ReadonlySet<string> = new Set(Array.from(OFFICIAL.keys(), (d) => d.split('.')[0] ?? d));
 
 function officialHit(name: string, shown: string): Hit {
   const brand = OFFICIAL.get(name);
@@ -32,28 +34,38 @@ function officialHit(name: string, shown: string): Hit {
 export function checkSubdomains(labels: string[], regStart: number, regTokens: string[], cheap: boolean): Hit | null {
   let best: Hit | null = null;
   const n = Math.min(labels.length, MAX_HOST_LABELS);
-  const hostLure = labels.some((l) => tokens(l).some((t) => LURE_WORDS.has(t)));
+  // Whether some label holds a lure word: worked out only when an answer depends on it.
+  let hostLure: boolean | undefined;
   const tldStart = regTokens.length > 1 && TLD_WORDS.has(regTokens[0] ?? '');
   for (let i = 0; i < Math.min(regStart, n); i++) {
-    let seq = labels[i] ?? '';
-    for (let j = i + 1; j < n; j++) {
-      const next = labels[j] ?? '';
-      const full = `${seq}.${next}`;
-      // At least a registrable label and a suffix must follow: "amazon.com.be" and
-      // "apple.com.com" are suffix variants, not another site wearing the name.
-      if (labels.length - 1 - j >= 2 && OFFICIAL.has(full)) {
-        const hit = officialHit(full, full);
-        if (!best || hit.score >= best.score) best = hit; // the longest official name wins
+    const first = labels[i] ?? '';
+    // Every name the loop below looks up starts with this label: most labels start none.
+    if (OFFICIAL_FIRST_LABELS.has(first)) {
+      let seq = first;
+      for (let j = i + 1; j < n; j++) {
+        const next = labels[j] ?? '';
+        const full = `${seq}.${next}`;
+        // At least a registrable label and a suffix must follow: "amazon.com.be" and
+        // "apple.com.com" are suffix variants, not another site wearing the name.
+        if (labels.length - 1 - j >= 2 && OFFICIAL.has(full)) {
+          const hit = officialHit(full, full);
+          if (!best || hit.score >= best.score) best = hit; // the longest official name wins
+        }
+        const dash = next.indexOf('-');
+        if (dash >= 0) {
+          const name = `${seq}.${next.slice(0, dash)}`;
+          if (OFFICIAL.has(name)) best = better(best, officialHit(name, name));
+        }
+        seq = full;
       }
-      const head = next.split('-')[0] ?? '';
-      if (head !== next && OFFICIAL.has(`${seq}.${head}`))
-        best = better(best, officialHit(`${seq}.${head}`, `${seq}.${head}`));
-      seq = full;
     }
     // A brand name as a subdomain label, next to a lure word, a "com-" registrable
     // label, or on a cheap / free-hosting suffix ("amazon.kmxqjxpo.cn" is not: .cn is not cheap).
+    const toks = tokens(first);
+    if (!toks.some((t) => EXACT.has(t))) continue; // no brand name here, whatever the lures
+    hostLure ??= labels.some((l) => tokens(l).some((t) => LURE_WORDS.has(t)));
     if (!hostLure && !tldStart && !cheap) continue;
-    for (const t of tokens(labels[i] ?? '')) {
+    for (const t of toks) {
       for (const info of EXACT.get(t) ?? []) {
         if (info.weak && !hostLure) continue;
         best = better(best, {

@@ -1,6 +1,7 @@
 import { boundedOsa, deletions } from './distance';
 import { DELS, MIN_DROP_LEN, MIN_TYPO_ANYWHERE, MIN_TYPO_LEN } from './indexes';
 import { OTHER_BRAND_LABELS } from './brands';
+import { mayHaveDeletionKey } from './prefilter';
 import type { Hit } from './types';
 import { better } from './util';
 
@@ -32,7 +33,8 @@ export function typoKind(word: string, text: string): string | null {
 
 /** One plausible typo away from a strong brand label, found through the deletion index. */
 export function typo(word: string, suffix: string, changed: boolean): Hit | null {
-  if (word.length < 4 || OTHER_BRAND_LABELS.has(word)) return null;
+  // Most words have no deletion-index key in reach: a few table reads rule them out.
+  if (word.length < 4 || !mayHaveDeletionKey(word) || OTHER_BRAND_LABELS.has(word)) return null;
   let best: Hit | null = null;
   for (const d of deletions(word)) {
     for (const info of DELS.get(d) ?? []) {

@@ -1,12 +1,4 @@
-import { parse } from 'tldts';
-
-// The host comes from URL.hostname, already clean: skip tldts' own extraction and checks.
-const HOST_ONLY = {
-  allowPrivateDomains: true,
-  extractHostname: false,
-  validateHostname: false,
-  mixedInputs: false,
-} as const;
+import { parseHost } from './parse-host';
 
 /**
  * The host and each parent domain down to the registrable domain (never the public
@@ -14,7 +6,7 @@ const HOST_ONLY = {
  * An IP address or a host with no registrable domain stands alone.
  */
 export function domainCandidates(host: string): string[] {
-  const info = parse(host, HOST_ONLY);
+  const info = parseHost(host);
   // Lists and the user's blocks store IPv6 as normalizeHost gives it, in brackets ("[::1]");
   // the matcher hands the bare form ("::1", as "always trust" stores it): try both.
   if (info.isIp) return host.indexOf(':') >= 0 && host.charCodeAt(0) !== 91 ? [host, `[${host}]`] : [host];
@@ -38,7 +30,8 @@ const MAX_PATH_SEGMENTS = 12;
  * github.com/someone/repo/issues but never github.com or github.com/someone/repository.
  */
 export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean = () => true): string[] {
-  const host = url.hostname.replace(/\.$/, '');
+  const hostname = url.hostname;
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
   const hosts = (host.startsWith('www.') ? [host, host.slice(4)] : [host]).filter(hasUrlRules);
   const out: string[] = [];
   if (hosts.length === 0) return out;

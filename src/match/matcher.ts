@@ -53,20 +53,21 @@ export class Matcher {
     } catch {
       return { kind: 'ignored', host: '' };
     }
-    const host = url.hostname.replace(/\.$/, '').replace(/^\[|\]$/g, '');
+    const host = bareHost(url.hostname);
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || host === '') {
       return { kind: 'ignored', host };
     }
     const domains = domainCandidates(host);
 
-    const trusted = domains.find((d) => this.trusted.has(d));
+    const trusted = this.trusted.size > 0 ? domains.find((d) => this.trusted.has(d)) : undefined;
     if (trusted) return { kind: 'allowed', host, by: 'trusted', reason: this.userRef(trusted, 'custom') };
 
-    const ownBlock = domains.find((d) => this.blocked.has(d));
+    const ownBlock = this.blocked.size > 0 ? domains.find((d) => this.blocked.has(d)) : undefined;
     if (ownBlock) return { kind: 'blocked', host, reason: this.userRef(ownBlock, 'custom') };
 
     const domainHashes = domains.map(hash53);
-    const urls = urlCandidates(url, (h) => this.hasUrlRulesFor(hash53(h)));
+    // The page's host is usually domains[0], whose hash is at hand.
+    const urls = urlCandidates(url, (h) => this.hasUrlRulesFor(h === host ? (domainHashes[0] as number) : hash53(h)));
     const urlHashes = urls.map(hash53);
 
     // An exception in any list overrides a block in any list, as in AdBlock syntax.
@@ -112,6 +113,13 @@ export class Matcher {
   private userRef(rule: string, category: ThreatCategory): RuleRef {
     return { listId: USER_LIST_ID, listName: this.userListName, category, rule, ruleType: 'domain' };
   }
+}
+
+/** The host without a trailing dot or IPv6 brackets; most hosts have neither (no regex then). */
+function bareHost(hostname: string): string {
+  const last = hostname.charCodeAt(hostname.length - 1);
+  if (hostname.charCodeAt(0) !== 91 /* [ */ && last !== 93 /* ] */ && last !== 46 /* . */) return hostname;
+  return hostname.replace(/\.$/, '').replace(/^\[|\]$/g, '');
 }
 
 /** At most 2^24 bits (2 MB): with the 1.4M entries of the bundled lists and a 1M list, ~3 % false positives. */

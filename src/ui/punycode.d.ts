@@ -1,4 +1,5 @@
-// punycode.js ships no types; this is the one function we use.
+// punycode.js ships no types; these are the functions we use (toASCII in tests only).
 declare module 'punycode/punycode.es6.js' {
   export function toUnicode(domain: string): string;
+  export function toASCII(domain: string): string;
 }
