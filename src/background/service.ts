@@ -224,9 +224,12 @@ export class SentryService {
   }
 
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
-  private async preloadList(id: string, parsed: ParsedList): Promise<void> {
+  // Not async: an async function would keep `parsed` (a million strings) alive for as long
+  // as the install runs; the layer packs what it needs at once.
+  private preloadList(id: string, parsed: ParsedList): Promise<void> {
     const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
-    await this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts).catch(() => undefined);
+    const install = this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts);
+    return install ? install.catch(() => undefined) : Promise.resolve();
   }
 
   private buildMatcher(): Matcher {

@@ -83,25 +83,58 @@ export function allowRule(id: number, domains: string[], priority: number, tabId
   };
 }
 
-/** A list's block and allow entries as rules in its slot's id range. */
+/**
+ * Domains kept as one newline-joined string while their rules are installed (a minute or
+ * more for a large list): a million separate short strings take several times the memory.
+ */
+export class PackedDomains {
+  private constructor(
+    private readonly text: string,
+    readonly count: number,
+  ) {}
+
+  static of(domains: readonly string[]): PackedDomains {
+    return new PackedDomains(domains.join('\n'), domains.length);
+  }
+
+  /** The domains, `size` at a time, unpacked only when their rule is made. */
+  *chunks(size: number): Generator<string[]> {
+    const text = this.text;
+    let start = 0;
+    for (let left = this.count; left > 0; left -= size) {
+      let end = start;
+      for (let n = 0; n < size && end !== -1; n++) end = text.indexOf('\n', end + (n === 0 ? 0 : 1));
+      const stop = end === -1 ? text.length : end;
+      yield text.slice(start, stop).split('\n');
+      start = stop + 1;
+    }
+  }
+}
+
+/**
+ * A list's block and allow entries as rules in its slot's id range, made one at a time.
+ * Throws before the first rule when the list cannot fit its slot.
+ */
 export function listRules(
   slot: number,
-  block: readonly string[],
+  block: PackedDomains,
   allow: readonly string[],
   warningPageUrl: string,
   half: 0 | 1 = 0,
   scripts = false,
-): DnrRule[] {
+): Generator<DnrRule> {
   const { first, last } = slotIds(slot, half);
-  const rules: DnrRule[] = [];
-  let id = first;
-  for (let i = 0; i < allow.length; i += DOMAINS_PER_RULE) {
-    rules.push(allowRule(id++, allow.slice(i, i + DOMAINS_PER_RULE), PRIORITY.listAllow));
-  }
-  for (let i = 0; i < block.length; i += DOMAINS_PER_RULE) {
-    rules.push(redirectRule(id++, block.slice(i, i + DOMAINS_PER_RULE), warningPageUrl, PRIORITY.listBlock));
-    if (scripts) rules.push(scriptBlockRule(id++, block.slice(i, i + DOMAINS_PER_RULE)));
-  }
-  if (id - 1 > last) throw new Error(`List too large for pre-load blocking (${rules.length} rules)`);
-  return rules;
+  const perChunk = scripts ? 2 : 1;
+  const needed = Math.ceil(allow.length / DOMAINS_PER_RULE) + Math.ceil(block.count / DOMAINS_PER_RULE) * perChunk;
+  if (first + needed - 1 > last) throw new Error(`List too large for pre-load blocking (${needed} rules)`);
+  return (function* () {
+    let id = first;
+    for (let i = 0; i < allow.length; i += DOMAINS_PER_RULE) {
+      yield allowRule(id++, allow.slice(i, i + DOMAINS_PER_RULE), PRIORITY.listAllow);
+    }
+    for (const domains of block.chunks(DOMAINS_PER_RULE)) {
+      yield redirectRule(id++, domains, warningPageUrl, PRIORITY.listBlock);
+      if (scripts) yield scriptBlockRule(id++, domains);
+    }
+  })();
 }

@@ -3,6 +3,7 @@ import {
   allowRule,
   FIRST_BYPASS_ID,
   listRules,
+  PackedDomains,
   PRIORITY,
   redirectRule,
   SLOT_SIZE,
@@ -81,6 +82,9 @@ export class DnrSync {
     const generation = (this.generation.get(listId) ?? 0) + 1;
     this.generation.set(listId, generation);
     const superseded = () => this.generation.get(listId) !== generation;
+    // Packed now, so the caller's million strings can be collected while the install runs.
+    const packed = PackedDomains.of(block);
+    const allowed = [...allow];
     // Noted now, not when its turn comes: lists queued behind a long install are unfinished too.
     const noted = this.markUnfinished(listId, true);
     return this.serial(async () => {
@@ -97,7 +101,7 @@ export class DnrSync {
       const fresh = old === 0 ? 1 : 0;
       const added: number[] = [];
       try {
-        for (const rule of listRules(slot, block, allow, this.warningPageUrl, fresh, scripts)) {
+        for (const rule of listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts)) {
           if (superseded()) throw new Superseded();
           await this.api.updateDynamicRules({
             removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
@@ -107,7 +111,7 @@ export class DnrSync {
           await new Promise((resolve) => setTimeout(resolve, 0));
         }
         await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
-        this.counts.set(listId, block.length);
+        this.counts.set(listId, packed.count);
         this.lastError = null;
         await this.markUnfinished(listId, false);
       } catch (error) {

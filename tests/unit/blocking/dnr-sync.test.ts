@@ -157,3 +157,17 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     expect(await again.unfinishedInstalls()).toEqual([]);
   });
 });
+
+describe('packed domains', () => {
+  it('gives back every domain, in order, in chunks of the rule size', async () => {
+    const { PackedDomains } = await import('../../../src/blocking/dnr-rules');
+    for (const n of [0, 1, 2, 5, 6, 7, 12]) {
+      const all = domains(n);
+      const chunks = [...PackedDomains.of(all).chunks(3)];
+      expect(chunks.flat()).toEqual(all);
+      expect(chunks.map((c) => c.length)).toEqual(
+        Array.from({ length: Math.ceil(n / 3) }, (_, i) => Math.min(3, n - i * 3)),
+      );
+    }
+  });
+});
