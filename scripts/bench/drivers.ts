@@ -2,7 +2,7 @@
 // worker's target is reachable for the heap and the long-task probe). Firefox: the e2e
 // harness (puppeteer-core over WebDriver BiDi). No product code is touched: messages go
 // through the extension's own protocol from a page in the extension's origin.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
@@ -40,6 +40,8 @@ export interface ExtBrowser {
   reattach(): Promise<void>;
   /** JS heap of the background after GC, or null where the browser does not expose it. */
   heap(): Promise<HeapInfo | null>;
+  /** Chromium only: writes a V8 heap snapshot of the background to `file` (scripts/bench/heap-profile.ts). */
+  heapSnapshot?(file: string): Promise<void>;
   /** Starts a timer in the background's event loop that records its longest stall. */
   probeStart(): Promise<void>;
   /** Longest stall (ms beyond the 10 ms period) since probeStart, and the timer's tick count. */
@@ -249,6 +251,18 @@ export async function launchChromiumExt(extDir = CHROME_EXT_DIR): Promise<ExtBro
         backingBytes: u.backingStorageSize ?? 0,
         embedderBytes: u.embedderHeapUsedSize ?? 0,
       };
+    },
+    heapSnapshot: async (file: string) => {
+      const session = await workerSession();
+      const chunks: string[] = [];
+      const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
+      session.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await session.send('HeapProfiler.enable');
+      await session.send('HeapProfiler.collectGarbage');
+      await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      session.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await session.send('HeapProfiler.disable');
+      writeFileSync(file, chunks.join(''));
     },
     probeStart: async () => void (await evalInWorker(PROBE_START)),
     probeRead: async () => {

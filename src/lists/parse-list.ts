@@ -4,6 +4,7 @@ import { parseAbpLine, isCosmeticOrHtmlRule } from './formats/abp';
 import { isDnsmasqSyntax, parseDnsmasqLine } from './formats/dnsmasq';
 import { parseDomainLine } from './formats/domains';
 import { parseJsonValue } from './formats/json';
+import { releaseLastCheckedHost } from './public-suffix';
 import type { ListFormat, ParsedList } from './types';
 
 /**
@@ -17,7 +18,7 @@ export function parseList(text: string, format?: ListFormat): ParsedList {
   if ('done' in prepared) return prepared.done;
   const { body, fmt, col } = prepared;
   parseLines(body, 0, Infinity, fmt, col);
-  return col.result(fmt);
+  return finish(col, fmt);
 }
 
 export interface AsyncParseOptions {
@@ -53,6 +54,11 @@ export async function parseListAsync(
     }
   }
   options.onProgress?.(1);
+  return finish(col, fmt);
+}
+
+function finish(col: Collector, fmt: ListFormat): ParsedList {
+  releaseLastCheckedHost();
   return col.result(fmt);
 }
 

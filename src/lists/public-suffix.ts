@@ -41,6 +41,16 @@ export function checkDomainRule(host: string, hash?: number): DomainRuleCheck {
   return getPublicSuffix(host, FAST) === host ? 'publicSuffix' : 'ok';
 }
 
+/**
+ * tldts answers getPublicSuffix in one module-level result object that it reuses, so after
+ * a list is parsed it still holds the last host checked: a slice of the list's text, which
+ * keeps the whole text (tens of MB for a large feed) alive until the next call. Called once
+ * a parse is done, with a constant host, to let that text go.
+ */
+export function releaseLastCheckedHost(): void {
+  getPublicSuffix('released.invalid', FAST);
+}
+
 interface SuffixFilter {
   /** hash53 of every rule of the list (ICANN and private), "co.uk", "github.io" … */
   rules: HashTable53;

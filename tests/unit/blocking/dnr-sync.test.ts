@@ -170,4 +170,13 @@ describe('packed domains', () => {
       );
     }
   });
+
+  it('keeps order and content across its packing batches and for non-ASCII names', async () => {
+    const { PackedDomains } = await import('../../../src/blocking/dnr-rules');
+    // 50,000 a batch: 120,001 crosses two batch boundaries and ends in a short chunk.
+    const all = [...domains(120_000), 'xn--fiq228c.com', '例子.测试'].slice(1);
+    const chunks = [...PackedDomains.of(all).chunks(20_000)];
+    expect(chunks.flat()).toEqual(all);
+    expect(chunks.map((c) => c.length)).toEqual([20_000, 20_000, 20_000, 20_000, 20_000, 20_000, 1]);
+  });
 });
