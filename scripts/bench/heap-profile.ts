@@ -34,17 +34,21 @@ function summarise(file: string, label: string): void {
   const E = ef.length;
   const typeNames = nt[0];
   const edgeTypeNames = et[0];
-  const [fType, fName, fSelf, fEdges] = ['type', 'name', 'self_size', 'edge_count'].map((f) => nf.indexOf(f));
-  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => ef.indexOf(f));
+  const [fType, fName, fSelf, fEdges] = [nf.indexOf('type'), nf.indexOf('name'), nf.indexOf('self_size'), nf.indexOf('edge_count')];
+  const [eType, eName, eTo] = [ef.indexOf('type'), ef.indexOf('name_or_index'), ef.indexOf('to_node')];
+  // The snapshot's flat arrays, read without undefined checks: every index is in range by construction.
+  const node = (i: number, field: number): number => snap.nodes[i * N + field] as number;
+  const edge = (e: number, field: number): number => snap.edges[e + field] as number;
+  const str = (i: number): string => snap.strings[i] as string;
   const nodeCount = snap.nodes.length / N;
   const firstEdge = new Uint32Array(nodeCount + 1);
   for (let i = 0, e = 0; i < nodeCount; i++) {
     firstEdge[i] = e;
-    e += snap.nodes[i * N + fEdges] * E;
+    e += node(i, fEdges) * E;
     firstEdge[i + 1] = e;
   }
-  const typeOf = (i: number) => typeNames[snap.nodes[i * N + fType]];
-  const nameOf = (i: number) => snap.strings[snap.nodes[i * N + fName]];
+  const typeOf = (i: number): string => typeNames[node(i, fType)] ?? '?';
+  const nameOf = (i: number): string => str(node(i, fName));
   const keyOf = (i: number) => {
     const t = typeOf(i);
     // Strings by kind only (their names are their contents).
@@ -53,7 +57,7 @@ function summarise(file: string, label: string): void {
   const groups = new Map<string, { bytes: number; count: number; sample: number }>();
   let total = 0;
   for (let i = 0; i < nodeCount; i++) {
-    const self = snap.nodes[i * N + fSelf];
+    const self = node(i, fSelf);
     total += self;
     const k = keyOf(i);
     const g = groups.get(k) ?? { bytes: 0, count: 0, sample: i };
@@ -66,17 +70,17 @@ function summarise(file: string, label: string): void {
   const top = [...groups.entries()].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 14);
   const topKeys = new Set(top.map(([k]) => k));
   for (let i = 0; i < nodeCount; i++) {
-    for (let e = firstEdge[i]; e < firstEdge[i + 1]; e += E) {
-      const edgeType = edgeTypeNames[snap.edges[e + eType]];
+    for (let e = firstEdge[i] as number; e < (firstEdge[i + 1] as number); e += E) {
+      const edgeType = edgeTypeNames[edge(e, eType)];
       if (edgeType === 'weak') continue;
-      const to = snap.edges[e + eTo] / N;
+      const to = edge(e, eTo) / N;
       const k = keyOf(to);
       if (!topKeys.has(k)) continue;
-      const nameIdx = snap.edges[e + eName];
-      const edgeName = edgeType === 'element' || edgeType === 'hidden' ? `[${edgeType}]` : String(snap.strings[nameIdx]);
+      const nameIdx = edge(e, eName);
+      const edgeName = edgeType === 'element' || edgeType === 'hidden' ? `[${edgeType}]` : str(nameIdx);
       const r = `${keyOf(i)} .${edgeName}`;
       const m = retainers.get(k) ?? new Map<string, number>();
-      m.set(r, (m.get(r) ?? 0) + snap.nodes[to * N + fSelf]);
+      m.set(r, (m.get(r) ?? 0) + node(to, fSelf));
       retainers.set(k, m);
     }
   }
