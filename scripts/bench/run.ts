@@ -96,6 +96,8 @@ export interface BrowserResults {
   heap_mb: Stat | null;
   heap_js_mb: Stat | null;
   heap_baseline_mb: Stat | null;
+  /** Per run: the before-load layer's state when the heap was read (Chrome; see preloadAtHeap). */
+  heap_preload: RunResult['preloadAtHeap'][];
   index_mb: Stat;
   index_entries: number;
   storage_bytes: Stat;
@@ -196,6 +198,7 @@ function aggregate(rs: RunResult[], lists: BenchLists, counts: ScenarioCounts, n
     heap_mb: sn((r) => r.heapMb, 2),
     heap_js_mb: sn((r) => r.heapJsMb, 2),
     heap_baseline_mb: sn((r) => r.heapBaselineMb, 2),
+    heap_preload: rs.map((r) => r.preloadAtHeap),
     index_mb: s((r) => r.indexMb, 2),
     index_entries: rs[0]?.indexEntries ?? 0,
     storage_bytes: s((r) => r.storageBytes, 0),

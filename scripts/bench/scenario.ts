@@ -61,6 +61,8 @@ export interface RunResult {
   quietMs: Record<string, number>;
   /** status.get's before-load layer (Chrome's declarativeNetRequest) when the navigation phase began. */
   preloadAtNav: Status['preload'];
+  /** The before-load layer when the heap was read: an install still running holds its list's domains. */
+  preloadAtHeap: Status['preload'];
   pageLoadExtMs: number;
   pageLoadPlainMs: number;
   pageLoadRatio: number;
@@ -392,6 +394,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
 
   // Goal 6: memory and storage.
   const heap = await ext.heap();
+  const preloadAtHeap = (await ext.send<Status>('status.get', {})).preload;
   const storageEnd = await estimate();
   lap('memory');
 
@@ -434,6 +437,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     navWallMs: median(navWalls),
     quietMs,
     preloadAtNav,
+    preloadAtHeap,
     pageLoadExtMs: median(extLoads),
     pageLoadPlainMs: median(plainLoads),
     pageLoadRatio: median(extLoads) / median(plainLoads),
