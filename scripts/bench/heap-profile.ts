@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startTestServer } from '../../tests/e2e/support/feed-server.ts';
 import { buildLists } from './data.ts';
 import { launchChromiumExt } from './drivers.ts';
+import { sleep } from './stats.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -112,6 +113,20 @@ try {
     const after = path.join(dir, `list-${size}.heapsnapshot`);
     await ext.heapSnapshot(after);
     summarise(after, `after importing ${size} entries`);
+    // Chrome installs a new list's before-load rules for minutes after its import; the
+    // install holds the list's domains until it ends.
+    const started = Date.now();
+    let domains = -1;
+    for (let still = 0; still < 5 && Date.now() - started < 900_000; ) {
+      await sleep(2_000);
+      const now = (await ext.send<{ preload: { domains: number } | null }>('status.get', {})).preload?.domains ?? 0;
+      still = now === domains && now >= size ? still + 1 : 0;
+      domains = now;
+    }
+    console.log(`\nbefore-load install: ${domains} domains after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const installed = path.join(dir, `list-${size}-installed.heapsnapshot`);
+    await ext.heapSnapshot(installed);
+    summarise(installed, `after importing ${size} entries, before-load install done`);
   }
 } finally {
   await ext.close();
