@@ -18,33 +18,17 @@ interface RuntimeLike {
   runtime?: { sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** The background's reply unwrapped as messaging/client's send() does: rejects on a refusal. */
-function verdictOf(reply: Promise<unknown>): Promise<Verdict> {
-  return reply.then((answer) => {
-    const r = answer as { ok?: boolean; value?: Verdict; error?: string } | undefined;
-    if (!r?.ok || !r.value) throw new Error(r?.error ?? 'No answer from the background');
-    return r.value;
-  });
-}
-
-/**
- * Sends `warning.check` for the page's #url, in the top frame only (a framed warning page
- * does nothing), and returns the verdict for the early script itself to show; null when it
- * asked nothing.
- */
-export function startEarlyCheck(win: PageWindow = window): Promise<Verdict> | null {
-  if (win.top !== win || win.__fraudSentryWarningCheck) return null;
+/** Sends `warning.check` for the page's #url, in the top frame only (a framed warning page does nothing). */
+export function startEarlyCheck(win: PageWindow = window): void {
+  if (win.top !== win || win.__fraudSentryWarningCheck) return;
   const url = targetFromHash(win.location.hash);
   const g = globalThis as unknown as { browser?: RuntimeLike; chrome?: RuntimeLike };
   const runtime = g.browser?.runtime ?? g.chrome?.runtime;
-  if (!url || !runtime) return null;
+  if (!url || !runtime) return;
   const reply = runtime.sendMessage({ type: 'warning.check', data: { url } });
   // Never an unhandled rejection when the page's module does not come to take it.
   reply.catch(() => undefined);
   win.__fraudSentryWarningCheck = { url, reply };
-  const verdict = verdictOf(reply);
-  verdict.catch(() => undefined);
-  return verdict;
 }
 
 /**
@@ -56,5 +40,9 @@ export function takeEarlyCheck(url: string, win: PageWindow = window): Promise<V
   // Either way the question is asked once: an early script that runs after this asks nothing.
   win.__fraudSentryWarningCheck = 'taken';
   if (!early || early === 'taken' || early.url !== url) return null;
-  return verdictOf(early.reply);
+  return early.reply.then((reply) => {
+    const r = reply as { ok?: boolean; value?: Verdict; error?: string } | undefined;
+    if (!r?.ok || !r.value) throw new Error(r?.error ?? 'No answer from the background');
+    return r.value;
+  });
 }
