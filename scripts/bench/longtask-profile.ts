@@ -3,7 +3,7 @@
 // before-load rules installed after it, and (FS_UPDATE=1) a 15 %-changed update. The
 // benchmark's long-task probe notes where each stall began; the samples in the longest
 // stalls are summed by function.
-//   npx wxt build && [FS_UPDATE=1] [FS_DNR_WAIT_S=60] npx tsx scripts/bench/longtask-profile.ts [--size 1000000]
+//   npx wxt build && [FS_UPDATE=1] [FS_DNR_WAIT_S=60] npx tsx scripts/bench/longtask-profile.ts [--size 1000000] [--ext DIR]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { combinedDomains } from './data.ts';
 const args = process.argv.slice(2);
 const sizeAt = args.indexOf('--size');
 const size = sizeAt >= 0 ? Number(args[sizeAt + 1]) : 1_000_000;
+const extAt = args.indexOf('--ext');
+const extDir = extAt >= 0 ? path.resolve(args[extAt + 1] as string) : CHROME_EXT_DIR;
 
 interface ProfileNode {
   id: number;
@@ -37,7 +39,7 @@ const browser = await puppeteer.launch({
   pipe: true,
   userDataDir: profileDir,
   ignoreDefaultArgs: ['--disable-extensions'],
-  args: [...CHROMIUM_QUIET_ARGS, `--disable-extensions-except=${CHROME_EXT_DIR}`, `--load-extension=${CHROME_EXT_DIR}`],
+  args: [...CHROMIUM_QUIET_ARGS, `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`],
 });
 try {
   const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
@@ -95,6 +97,11 @@ try {
   const { profile } = (await sw.send('Profiler.stop')) as unknown as { profile: Profile };
   console.log(`subscribe ${sub.ok ? 'ok' : sub.error} in ${subscribeMs} ms; before-load rules: ${domains} domains after ${totalMs} ms`);
   console.log(`probe: longest stalls ${gaps.slice(0, 10).map((g) => Math.round(g.ms)).join(', ')} ms`);
+  // After the subscribe's answer only the before-load rules are left to install.
+  const afterImport = gaps.filter((g) => g.at > subscribeMs);
+  console.log(
+    `probe after the import (rules only): longest ${afterImport.slice(0, 10).map((g) => Math.round(g.ms)).join(', ')} ms; over 150 ms: ${afterImport.filter((g) => g.ms > 150).length}`,
+  );
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();

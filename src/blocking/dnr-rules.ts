@@ -20,14 +20,16 @@ const FRAME_TYPES = [MAIN_FRAME, SUB_FRAME];
 export const PRIORITY = { listBlock: 1, listAllow: 2, userBlock: 3, trusted: 4, bypass: 5 } as const;
 
 /**
- * Domains per rule. Chromium 156 accepted 2,000,000 domains in one update here (about
- * 3 s per million, in 100,000-domain rules); smaller rules keep each one's memory modest
- * and let a failure be retried in parts. Each rule is one updateDynamicRules call, whose
- * arguments the browser converts and checks on the background's own thread: a CPU profile
- * of the service worker (scripts/bench/longtask-profile.ts) showed 100–470 ms per call
- * of 50,000 domains on this 2-core VM, the background's longest tasks. 20,000 keeps a
- * call well under 200 ms; a 1M list takes 50 calls (the browser re-indexes its dynamic
- * rules on each, so installing them takes longer in all).
+ * Domains per rule, and so per updateDynamicRules call (one rule a call). Two costs pull
+ * apart (scripts/bench/dnr-chunking.ts, docs/bench.md "Before-load rules"):
+ * - the call's arguments are converted and checked on the background's own thread, in one
+ *   task, and that grows faster than the domains: measured at load 11–26 on this 2-core VM,
+ *   20,000 took 72–250 ms, 30,000 ~280 ms, 40,000 280–800 ms (goal 8: no task over 200 ms);
+ * - the browser re-indexes and rewrites all of the extension's dynamic rules on each call,
+ *   so fewer, larger calls install a 1M list faster (40,000 a call: 228 s against 382 s at
+ *   20,000, run side by side under the same load).
+ * 20,000 is the largest size whose task stayed under 150 ms on a moderately loaded VM, so
+ * a 1M list keeps taking minutes; the in-page check covers listed sites meanwhile.
  */
 export const DOMAINS_PER_RULE = 20_000;
 
