@@ -48,6 +48,8 @@ export interface ExtBrowser {
   probeRead(): Promise<{ longestMs: number; ticks: number } | null>;
   /** Waits until the browser (all its processes) is idle; resolves to the ms waited (see waitQuiet). */
   quiet(): Promise<number>;
+  /** A DevTools session in the background's service worker (Chromium only: profiling). */
+  workerCdp?(): Promise<CDPSession>;
   /** Why heap() / the probe are null here, if they are. */
   readonly notes: Record<string, string>;
   close(): Promise<void>;
@@ -223,6 +225,7 @@ export async function launchChromiumExt(extDir = CHROME_EXT_DIR): Promise<ExtBro
     quiet: () => waitQuiet(browser.process()?.pid),
     send: async <T>(type: string, data: object) => (await sendFromPage(extPage, type, data)) as T,
     storageUsage: () => usage(extPage),
+    workerCdp: workerSession,
     stopBackground: async () => {
       if (swSession) {
         await swSession.detach().catch(() => undefined);

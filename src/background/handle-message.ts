@@ -60,13 +60,8 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
   switch (message.type) {
     case 'page.check': {
       const p = needPage(page);
-      const verdict = await service.verdictForPage(p.url, p.tabId);
-      const reported = sameOriginUrl(p.url, message.data.url);
-      if (verdict.kind === 'blocked' || reported === null || reported === p.url) return verdict;
-      // A single-page site moved to another path of its own: the reported address can only
-      // add a warning, never lift one.
-      const moved = await service.verdictForPage(reported, p.tabId);
-      return moved.kind === 'blocked' ? moved : verdict;
+      // A single-page site may have moved to another path of its own (history.pushState).
+      return service.verdictForPage(p.url, p.tabId, sameOriginUrl(p.url, message.data.url));
     }
     case 'page.proceed': {
       const p = needTopFrame(page);

@@ -17,6 +17,7 @@ import type { BypassStore } from './bypass';
 import { Diagnostics, type DiagnosticsSnapshot } from './diagnostics';
 import { siteFromInput } from './site-input';
 import { lookalikeVerdict } from './lookalike-verdict';
+import { RecentVerdicts } from './recent-verdicts';
 import {
   heuristicReason,
   PENDING_REDIRECT_MS,
@@ -87,6 +88,7 @@ export class SentryService {
   private lists: ListIndex[] = [];
   private storageError: string | null = null;
   private readonly diagnostics = new Diagnostics();
+  private readonly recent = new RecentVerdicts();
   /** Cloaking redirects waiting for the page their tab lands on (see PendingRedirects). */
   private readonly redirects: PendingRedirects;
   /** The last page each tab asked about, and whether the lists found it clean (see landedAlready). */
@@ -236,11 +238,21 @@ export class SentryService {
     return new Matcher(this.lists, this.settings, this.deps.userListName);
   }
 
-  async verdictForPage(url: string, tabId: number): Promise<Verdict> {
+  /**
+   * The verdict for the page in `tabId`'s frame at `url`. `movedTo`: the address the page
+   * reports for itself after history.pushState, already checked to be on `url`'s origin;
+   * it can only add a warning, never lift one. One verdict, one timing, at most one
+   * warning counted, whichever of the two addresses it is for.
+   */
+  async verdictForPage(url: string, tabId: number, movedTo: string | null = null): Promise<Verdict> {
     const asked = performance.now();
     await this.ready;
     const lookupStart = performance.now();
-    const verdict = this.check(url);
+    let verdict = this.check(url);
+    if (verdict.kind !== 'blocked' && movedTo !== null && movedTo !== url) {
+      const moved = this.check(movedTo);
+      if (moved.kind === 'blocked') verdict = moved;
+    }
     this.diagnostics.verdict(performance.now() - lookupStart, lookupStart - asked);
     this.lastPage.set(tabId, { host: verdict.host, at: this.now, clean: verdict.kind === 'clean' });
     if (verdict.kind === 'clean') return this.redirectedHere(verdict, tabId);
@@ -348,11 +360,18 @@ export class SentryService {
     }
   }
 
-  /** The lists' verdict, then, for a site no list knows, the lookalike detector's. */
+  /**
+   * The lists' verdict, then, for a site no list knows, the lookalike detector's; for a
+   * host judged recently against the same matcher, the verdict it had then (see RecentVerdicts).
+   */
   private check(url: string): Verdict {
-    const verdict = this.matcher.check(url);
-    return verdict.kind === 'clean' ? (lookalikeVerdict(verdict.host) ?? verdict) : verdict;
+    return this.recent.verdict(this.matcher, url, this.judge);
   }
+
+  private readonly judge = (url: URL, seen: { pathMatters: boolean }): Verdict => {
+    const verdict = this.matcher.checkUrl(url, seen);
+    return verdict.kind === 'clean' ? (lookalikeVerdict(verdict.host) ?? verdict) : verdict;
+  };
 
   /**
    * A content script found signs of a scam or hacked page. The findings come from the

@@ -30,9 +30,7 @@ const MAX_PATH_SEGMENTS = 12;
  * github.com/someone/repo/issues but never github.com or github.com/someone/repository.
  */
 export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean = () => true): string[] {
-  const hostname = url.hostname;
-  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-  const hosts = (host.startsWith('www.') ? [host, host.slice(4)] : [host]).filter(hasUrlRules);
+  const hosts = urlRuleHosts(url).filter(hasUrlRules);
   const out: string[] = [];
   if (hosts.length === 0) return out;
   const segments = url.pathname.split('/').slice(1, MAX_PATH_SEGMENTS + 1);
@@ -46,4 +44,11 @@ export function urlCandidates(url: URL, hasUrlRules: (host: string) => boolean =
     if (url.search) out.push(h + url.pathname + url.search);
   }
   return out;
+}
+
+/** The hosts a URL rule for this URL's page can start with: the host, and without "www.". */
+export function urlRuleHosts(url: URL): string[] {
+  const hostname = url.hostname;
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
+  return host.startsWith('www.') ? [host, host.slice(4)] : [host];
 }

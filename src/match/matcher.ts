@@ -1,4 +1,4 @@
-import { domainCandidates, urlCandidates } from './candidates';
+import { domainCandidates, urlCandidates, urlRuleHosts } from './candidates';
 import { hash53 } from './hash';
 import { hasHash } from './hash-set';
 import { ruleCount } from './rule-arrays';
@@ -14,6 +14,9 @@ export interface UserRules {
 }
 
 type Kind = 'blockDomains' | 'allowDomains' | 'blockUrls' | 'allowUrls';
+
+const NONE: readonly string[] = [];
+const NO_HASHES: readonly number[] = [];
 
 /**
  * An immutable snapshot of everything in force. The background swaps in a new Matcher
@@ -53,32 +56,71 @@ export class Matcher {
     } catch {
       return { kind: 'ignored', host: '' };
     }
+    return this.checkUrl(url);
+  }
+
+  /**
+   * check() of a URL already parsed. `seen.pathMatters` is set to whether some list's URL
+   * rule could name a page of this host, so that another path of it could get another
+   * verdict (a "maybe" of the filter counts as yes); otherwise every page of the host gets
+   * this verdict.
+   */
+  checkUrl(url: URL, seen?: { pathMatters: boolean }): Verdict {
+    if (seen) seen.pathMatters = false;
     const host = bareHost(url.hostname);
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || host === '') {
       return { kind: 'ignored', host };
     }
     const domains = domainCandidates(host);
 
+    // Trusted and own blocks come before any URL rule: the path never matters for them.
     const trusted = this.trusted.size > 0 ? domains.find((d) => this.trusted.has(d)) : undefined;
     if (trusted) return { kind: 'allowed', host, by: 'trusted', reason: this.userRef(trusted, 'custom') };
 
     const ownBlock = this.blocked.size > 0 ? domains.find((d) => this.blocked.has(d)) : undefined;
     if (ownBlock) return { kind: 'blocked', host, reason: this.userRef(ownBlock, 'custom') };
 
-    const domainHashes = domains.map(hash53);
-    // The page's host is usually domains[0], whose hash is at hand.
-    const urls = urlCandidates(url, (h) => this.hasUrlRulesFor(h === host ? (domainHashes[0] as number) : hash53(h)));
-    const urlHashes = urls.map(hash53);
+    // Plain loops, no callbacks: a service worker runs this unoptimised for a while.
+    const domainHashes: number[] = [];
+    for (let i = 0; i < domains.length; i++) domainHashes.push(hash53(domains[i] as string));
+    let urls = NONE;
+    let urlHashes = NO_HASHES;
+    if (this.filter.urlRules && this.urlRulesOnHost(url, host, domainHashes[0] as number)) {
+      if (seen) seen.pathMatters = true;
+      // The page's host is usually domains[0], whose hash is at hand.
+      urls = urlCandidates(url, (h) => this.hasUrlRulesFor(h === host ? (domainHashes[0] as number) : hash53(h)));
+      urlHashes = urls.map(hash53);
+    }
 
+    // Most pages are in no list: when the filter rules every domain candidate out, neither
+    // the exceptions nor the blocks need a search.
+    const listed = this.mayHoldAny(domainHashes);
     // An exception in any list overrides a block in any list, as in AdBlock syntax.
     const allow =
-      this.find('allowUrls', urls, urlHashes, 'url') ?? this.find('allowDomains', domains, domainHashes, 'domain');
+      this.find('allowUrls', urls, urlHashes, 'url') ??
+      (listed ? this.find('allowDomains', domains, domainHashes, 'domain') : undefined);
     if (allow) return { kind: 'allowed', host, by: 'allow-rule', reason: allow };
 
     const block =
-      this.find('blockUrls', urls, urlHashes, 'url') ?? this.find('blockDomains', domains, domainHashes, 'domain');
+      this.find('blockUrls', urls, urlHashes, 'url') ??
+      (listed ? this.find('blockDomains', domains, domainHashes, 'domain') : undefined);
     if (block) return { kind: 'blocked', host, reason: block };
     return { kind: 'clean', host };
+  }
+
+  /** Whether a URL rule may name a page of this URL's host (`host`, bare, hashes to `hostHash`). */
+  private urlRulesOnHost(url: URL, host: string, hostHash: number): boolean {
+    const hosts = urlRuleHosts(url);
+    for (let i = 0; i < hosts.length; i++) {
+      const h = hosts[i] as string;
+      if (this.hasUrlRulesFor(h === host ? hostHash : hash53(h))) return true;
+    }
+    return false;
+  }
+
+  private mayHoldAny(hashes: readonly number[]): boolean {
+    for (let i = 0; i < hashes.length; i++) if (this.filter.mayHold(hashes[i] as number)) return true;
+    return false;
   }
 
   private hasUrlRulesFor(hostHash: number): boolean {
@@ -91,13 +133,17 @@ export class Matcher {
     return false;
   }
 
-  private find(kind: Kind, texts: string[], hashes: number[], ruleType: RuleRef['ruleType']): RuleRef | undefined {
+  private find(
+    kind: Kind,
+    texts: readonly string[],
+    hashes: readonly number[],
+    ruleType: RuleRef['ruleType'],
+  ): RuleRef | undefined {
     if (texts.length === 0) return undefined;
     // Most pages are in no list: the filter rules every candidate out without a search.
-    let any = false;
-    for (let i = 0; i < hashes.length && !any; i++) any = this.filter.mayHold(hashes[i] as number);
-    if (!any) return undefined;
-    for (const list of this.lists) {
+    if (!this.mayHoldAny(hashes)) return undefined;
+    for (let l = 0; l < this.lists.length; l++) {
+      const list = this.lists[l] as ListIndex;
       const set = list[kind];
       if (set.length === 0) continue;
       for (let i = 0; i < hashes.length; i++) {

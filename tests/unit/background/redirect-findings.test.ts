@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BypassStore } from '../../../src/background/bypass';
 import { handleMessage, type HandlerContext } from '../../../src/background/handle-message';
 import { PENDING_REDIRECT_MS, pendingRedirect, sameSiteHosts } from '../../../src/background/heuristic-findings';
-import { SentryService } from '../../../src/background/service';
+import { SentryService, type ServiceDeps } from '../../../src/background/service';
 import { sameSite } from '../../../src/heuristics/site';
 import { openFraudDb } from '../../../src/store/open-db';
 
@@ -23,18 +23,32 @@ let dbCount = 0;
 let clock: { t: number };
 let ctx: HandlerContext;
 
-beforeEach(() => {
-  clock = { t: 1_000_000 };
-  const service = new SentryService({
-    openDb: () => openFraudDb(`redirect-${dbCount++}`),
+function makeService(dbName: string, pushToTab?: ServiceDeps['pushToTab']): SentryService {
+  return new SentryService({
+    openDb: () => openFraudDb(`${dbName}-${dbCount++}`),
     readBundled: async () => '',
     bypass: new BypassStore(null),
     defaultLists: [],
     userListName: 'My blocked sites',
     now: () => clock.t,
+    pushToTab,
   });
+}
+
+/** Puts in a service that records what it tells tabs (redirect.landed); returns the record. */
+function recordPushes(): { tabId: number; message: unknown }[] {
+  const pushed: { tabId: number; message: unknown }[] = [];
   ctx = {
-    service,
+    ...ctx,
+    service: makeService('redirect-late', async (tabId, message) => void pushed.push({ tabId, message })),
+  };
+  return pushed;
+}
+
+beforeEach(() => {
+  clock = { t: 1_000_000 };
+  ctx = {
+    service: makeService('redirect'),
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
     tabs: { goBack: async () => undefined, navigate: async () => undefined, openExtensionPage: async () => undefined },
@@ -157,17 +171,7 @@ describe('pendingRedirect', () => {
 
 describe('cloaking redirect: report arriving after the landing page asked', () => {
   it('tells the landing page afterwards, once, naming the source', async () => {
-    const pushed: { tabId: number; message: unknown }[] = [];
-    const service = new SentryService({
-      openDb: () => openFraudDb(`redirect-late-${dbCount++}`),
-      readBundled: async () => '',
-      bypass: new BypassStore(null),
-      defaultLists: [],
-      userListName: 'My blocked sites',
-      now: () => clock.t,
-      pushToTab: async (tabId, message) => void pushed.push({ tabId, message }),
-    });
-    ctx = { ...ctx, service };
+    const pushed = recordPushes();
     await ask('page.check', {}, tab(SCHOOL));
     // The landing page's question overtakes the report (two processes, no order between them).
     expect(await ask('page.check', {}, tab(CASINO))).toMatchObject({ kind: 'clean' });
@@ -184,17 +188,7 @@ describe('cloaking redirect: report arriving after the landing page asked', () =
   });
 
   it('does not tell the source page itself, nor a page asked about long before', async () => {
-    const pushed: unknown[] = [];
-    const service = new SentryService({
-      openDb: () => openFraudDb(`redirect-late-${dbCount++}`),
-      readBundled: async () => '',
-      bypass: new BypassStore(null),
-      defaultLists: [],
-      userListName: 'My blocked sites',
-      now: () => clock.t,
-      pushToTab: async (_tabId, message) => void pushed.push(message),
-    });
-    ctx = { ...ctx, service };
+    const pushed = recordPushes();
     await ask('page.check', {}, tab(SCHOOL));
     expect(await redirecting()).toEqual({ noted: true });
     expect(pushed).toEqual([]);

@@ -77,6 +77,17 @@ function tab(url: string, tabId = 7): Runtime.MessageSender {
   };
 }
 
+/**
+ * The warnings counted, once `expected` are (or 2 s passed), and a little later: the count
+ * is saved in the background, after the verdict is answered, and the machine may be busy.
+ */
+async function warningsShown(expected: number): Promise<number> {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  for (let i = 0; i < 100 && (await service.status()).warningsShown < expected; i++) await sleep(20);
+  await sleep(50);
+  return (await service.status()).warningsShown;
+}
+
 async function ask(type: string, data: object, sender: Runtime.MessageSender) {
   return handleMessage({ type, data }, sender, ctx);
 }
@@ -158,6 +169,21 @@ describe('message handler: who may ask what', () => {
     ).toMatchObject({ ok: true, value: { kind: 'blocked' } });
   });
 
+  it('after pushState, judges the two addresses as one verdict: one timing, one warning counted', async () => {
+    server.setFeed('paths-once.txt', { body: 'https://shop.test/fake-checkout\n' });
+    await ask('lists.subscribe', { url: server.feedUrl('paths-once.txt', '127.0.0.1') }, popup);
+    const lookupsBefore = (await service.diagnosticsSnapshot()).lookupMs.length;
+    const spa = tab('https://shop.test/app');
+    expect(await ask('page.check', { url: 'https://shop.test/fake-checkout/pay' }, spa)).toMatchObject({
+      value: { kind: 'blocked', reason: { rule: 'shop.test/fake-checkout' } },
+    });
+    expect(await ask('page.check', { url: 'https://shop.test/elsewhere' }, spa)).toMatchObject({
+      value: { kind: 'clean' },
+    });
+    expect((await service.diagnosticsSnapshot()).lookupMs.length - lookupsBefore).toBe(2);
+    expect(await warningsShown(1)).toBe(1);
+  });
+
   it('lets only the top frame act on the tab (go back, continue, report findings)', async () => {
     const frame = { ...tab('https://good.test/frame'), frameId: 3 };
     expect(await ask('page.check', {}, frame)).toMatchObject({ ok: true });
@@ -208,8 +234,61 @@ describe('warning choices', () => {
     await ask('page.check', {}, tab('https://bundled-evil.test/'));
     await ask('page.check', {}, tab('https://other-evil.test/'));
     await ask('page.check', {}, tab('https://good.test/'));
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await service.status()).warningsShown).toBe(2);
+    expect(await warningsShown(2)).toBe(2);
+  });
+});
+
+describe('a host judged before is judged again after a change (recent verdicts)', () => {
+  const check = async (url: string, tabId = 4) => {
+    const reply = await ask('page.check', {}, tab(url, tabId));
+    return reply.ok ? reply.value : reply;
+  };
+
+  it('a site blocked by hand, then unblocked', async () => {
+    expect(await check('https://fine.example.com/a')).toMatchObject({ kind: 'clean' });
+    await ask('sites.block', { site: 'fine.example.com' }, popup);
+    expect(await check('https://fine.example.com/b')).toMatchObject({ kind: 'blocked', reason: { listId: 'user' } });
+    await ask('sites.unblock', { site: 'fine.example.com' }, popup);
+    expect(await check('https://fine.example.com/c')).toMatchObject({ kind: 'clean' });
+  });
+
+  it('a listed site trusted from its warning, then no longer trusted', async () => {
+    expect(await check('https://bundled-evil.test/')).toMatchObject({ kind: 'blocked' });
+    await ask('page.proceed', { always: true }, tab('https://bundled-evil.test/'));
+    expect(await check('https://bundled-evil.test/')).toMatchObject({ kind: 'allowed', by: 'trusted' });
+    await ask('trusted.remove', { site: 'bundled-evil.test' }, popup);
+    expect(await check('https://bundled-evil.test/')).toMatchObject({ kind: 'blocked' });
+  });
+
+  it('a list updated to name the site, then updated not to', async () => {
+    server.setFeed('grows.txt', { body: 'first-evil.test\n' });
+    await ask('lists.subscribe', { url: server.feedUrl('grows.txt', '127.0.0.1') }, popup);
+    expect(await check('https://later-evil.test/')).toMatchObject({ kind: 'clean' });
+    server.setFeed('grows.txt', { body: 'first-evil.test\nlater-evil.test\n' });
+    await ask('lists.update', {}, popup);
+    expect(await check('https://later-evil.test/')).toMatchObject({
+      kind: 'blocked',
+      reason: { rule: 'later-evil.test' },
+    });
+    server.setFeed('grows.txt', { body: 'first-evil.test\n' });
+    await ask('lists.update', {}, popup);
+    expect(await check('https://later-evil.test/')).toMatchObject({ kind: 'clean' });
+  });
+
+  it('a host with URL rules is judged by each page’s path, in any order', async () => {
+    server.setFeed('paths-order.txt', { body: 'https://mixed.test/bad\n' });
+    await ask('lists.subscribe', { url: server.feedUrl('paths-order.txt', '127.0.0.1') }, popup);
+    expect(await check('https://mixed.test/good')).toMatchObject({ kind: 'clean' });
+    expect(await check('https://mixed.test/bad/page')).toMatchObject({ kind: 'blocked' });
+    expect(await check('https://mixed.test/good')).toMatchObject({ kind: 'clean' });
+    expect(await check('http://mixed.test/bad')).toMatchObject({ kind: 'blocked' });
+  });
+
+  it('“this time only” in one tab leaves the other tabs warned', async () => {
+    expect(await check('https://other-evil.test/', 1)).toMatchObject({ kind: 'blocked' });
+    await ask('page.proceed', { always: false }, tab('https://other-evil.test/', 1));
+    expect(await check('https://other-evil.test/', 1)).toMatchObject({ kind: 'allowed', by: 'bypass' });
+    expect(await check('https://other-evil.test/', 2)).toMatchObject({ kind: 'blocked' });
   });
 });
 
