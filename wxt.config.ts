@@ -41,6 +41,11 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
+    // entrypoints/page-guard.ts (an unlisted script, see there for why). WXT adds the MAIN-world
+    // monitor (entrypoints/page-monitor.content.ts, Chrome only) after this one.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', all_frames: true, js: ['page-guard.js'] },
+    ],
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },

@@ -1,20 +1,29 @@
 // Where the page-load overhead (goal 5) comes from: the same measurement as the benchmark's
 // (unlisted pages, extension vs none, ratio of the medians of loadEventEnd), repeated with
-// copies of the built extension that each lack one part. Nothing of the product changes:
-// the variants are edited copies of .output/ in a temporary directory.
+// copies of the built extension that each lack one part, and/or with other builds. Nothing of
+// the product changes: the variants are edited copies of .output/ in a temporary directory.
 //
 //   npx tsx scripts/bench/overhead.ts [--browsers chromium,firefox] [--pages 40]
+//       [--variants full,cs-stub,no-cs,no-cs-nowr] [--build NAME=DIR ...] [--page tiny|rich]
 //
 //   full        the extension as built
 //   cs-stub     content scripts replaced by a 1-line one that only sends page.check
 //   no-cs       no content scripts at all (the before-load layer still runs)
 //   no-cs-nowr  Firefox: also no blocking webRequest listener on main_frame
+//   NAME=DIR    another build (DIR holds chrome-mv3/ and/or firefox-mv2/, e.g. a copy of an
+//               older .output/): compares builds, e.g. before/after a change
+//   --page rich a page with stylesheets, scripts and images (rich-page.ts) instead of the
+//               benchmark's tiny one
+//
+// All variants of one browser are open at once and take turns on every page (the order
+// rotates), so machine load hits them alike; each is compared with the same browser without
+// the extension, which loads the same page in the same round.
 //
 // full − cs-stub ≈ parsing and running the content scripts; cs-stub − no-cs ≈ the page.check
 // message; no-cs − no-cs-nowr ≈ Firefox's blocking main_frame listener; the rest ≈ what
 // remains (declarativeNetRequest / the script listener, the extension's mere presence).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestServer } from '../../tests/e2e/support/feed-server.ts';
 import { CHROME_EXT_DIR, FIREFOX_EXT_DIR } from '../../tests/e2e/support/paths.ts';
@@ -24,11 +33,14 @@ import {
   launchFirefoxExt,
   launchFirefoxPlain,
   type BrowserName,
+  type ExtBrowser,
 } from './drivers.ts';
+import { serveRichPage } from './rich-page.ts';
 import { loadTime } from './scenario.ts';
 import { median } from './stats.ts';
 
 type Variant = 'full' | 'cs-stub' | 'no-cs' | 'no-cs-nowr';
+const VARIANTS: readonly string[] = ['full', 'cs-stub', 'no-cs', 'no-cs-nowr'];
 
 const STUB = `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'page.check', data: {} });\n`;
 
@@ -41,17 +53,25 @@ function makeVariant(browser: BrowserName, variant: Variant, root: string): stri
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   if (variant === 'cs-stub') {
     writeFileSync(path.join(dir, 'fsbench-stub.js'), STUB);
-    manifest.content_scripts = [{ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['fsbench-stub.js'] }];
+    manifest.content_scripts = [
+      { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['fsbench-stub.js'] },
+    ];
   } else delete manifest.content_scripts;
   writeFileSync(manifestPath, JSON.stringify(manifest));
   if (variant === 'no-cs-nowr') {
     const bgPath = path.join(dir, 'background.js');
     const bg = readFileSync(bgPath, 'utf8');
-    const filter = '{urls:[`http://*/*`,`https://*/*`],types:[`main_frame`]}';
-    if (!bg.includes(filter)) throw new Error('main_frame listener not found in background.js');
-    writeFileSync(bgPath, bg.replace(filter, '{urls:[`http://fsbench.invalid/*`],types:[`main_frame`]}'));
+    const filter = /types:\[`main_frame`,`sub_frame`\]/;
+    if (!filter.test(bg)) throw new Error('main_frame listener not found in background.js');
+    writeFileSync(bgPath, bg.replace(filter, 'types:[`main_frame`,`sub_frame`],urls:[`http://fsbench.invalid/*`]'));
   }
   return dir;
+}
+
+interface Contender {
+  name: string;
+  ext: ExtBrowser;
+  loads: number[];
 }
 
 async function main(): Promise<void> {
@@ -59,41 +79,56 @@ async function main(): Promise<void> {
   const arg = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const browsers = (arg('--browsers') ?? 'chromium,firefox').split(',') as BrowserName[];
   const pages = Number(arg('--pages') ?? 40);
+  const builds = argv.flatMap((a, i) => (a === '--build' ? [argv[i + 1] as string] : []));
+  const variantArg = arg('--variants');
   const hosts = Array.from({ length: pages + 3 }, (_, i) => `u${i}.unlisted.fsbench.test`);
   const root = mkdtempSync(path.join(tmpdir(), 'fs-bench-overhead-'));
   const server = await startTestServer();
-  const rows: string[] = [];
+  const pagePath = arg('--page') === 'rich' ? serveRichPage(server, hosts) : '/';
+  console.log(`page ${pagePath}, ${pages} pages (+3 warm-up), load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   try {
     for (const browser of browsers) {
-      const variants: Variant[] =
-        browser === 'firefox' ? ['full', 'cs-stub', 'no-cs', 'no-cs-nowr'] : ['full', 'cs-stub', 'no-cs'];
-      for (const variant of variants) {
-        const dir = makeVariant(browser, variant, root);
-        const ext = browser === 'chromium' ? await launchChromiumExt(dir) : await launchFirefoxExt(hosts, dir);
-        const plain = browser === 'chromium' ? await launchChromiumPlain() : await launchFirefoxPlain(hosts);
-        try {
+      const variants = (variantArg ?? (builds.length > 0 ? 'full' : VARIANTS.join(',')))
+        .split(',')
+        .filter((v) => v !== '' && (v !== 'no-cs-nowr' || browser === 'firefox')) as Variant[];
+      const dirs: Array<[string, string]> = variants.map((v) => [v, makeVariant(browser, v, root)]);
+      for (const b of builds) {
+        const [name, dir] = b.split('=') as [string, string];
+        dirs.push([name, path.join(dir, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2')]);
+      }
+      const contenders: Contender[] = [];
+      const plain = browser === 'chromium' ? await launchChromiumPlain() : await launchFirefoxPlain(hosts);
+      const plainLoads: number[] = [];
+      try {
+        for (const [name, dir] of dirs) {
+          const ext = browser === 'chromium' ? await launchChromiumExt(dir) : await launchFirefoxExt(hosts, dir);
+          contenders.push({ name, ext, loads: [] });
           await ext.send('status.get', {});
-          await ext.quiet();
-          const withExt: number[] = [];
-          const without: number[] = [];
-          for (let i = 0; i < hosts.length; i++) {
-            const url = server.url(hosts[i] as string, '/');
-            const a = await loadTime(ext.tab, url);
-            const b = await loadTime(plain.tab, url);
-            if (i >= 3) {
-              withExt.push(a);
-              without.push(b);
-            }
-          }
-          const e = median(withExt);
-          const n = median(without);
-          const row = `${browser.padEnd(8)} ${variant.padEnd(11)} ext ${e.toFixed(1).padStart(6)} ms  none ${n.toFixed(1).padStart(6)} ms  +${(e - n).toFixed(1).padStart(5)} ms  ratio ${(e / n).toFixed(3)}`;
-          console.log(row);
-          rows.push(row);
-        } finally {
-          await ext.close().catch(() => undefined);
-          await plain.close().catch(() => undefined);
         }
+        await contenders[0]?.ext.quiet();
+        for (let i = 0; i < hosts.length; i++) {
+          const url = server.url(hosts[i] as string, pagePath);
+          // Rotate who goes first: the page's first load may warm something (DNS, the server).
+          const order = [...contenders.slice(i % contenders.length), ...contenders.slice(0, i % contenders.length)];
+          for (const c of order) {
+            const t = await loadTime(c.ext.tab, url);
+            if (i >= 3) c.loads.push(t);
+          }
+          const b = await loadTime(plain.tab, url);
+          if (i >= 3) plainLoads.push(b);
+        }
+        const n = median(plainLoads);
+        for (const c of contenders) {
+          const e = median(c.loads);
+          const paired = median(c.loads.map((x, k) => x - (plainLoads[k] as number)));
+          console.log(
+            `${browser.padEnd(8)} ${c.name.padEnd(11)} ext ${e.toFixed(1).padStart(6)} ms  none ${n.toFixed(1).padStart(6)} ms  +${(e - n).toFixed(1).padStart(5)} ms  ratio ${(e / n).toFixed(3)}  paired +${paired.toFixed(1)} ms`,
+          );
+        }
+        console.log(`  load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+      } finally {
+        for (const c of contenders) await c.ext.close().catch(() => undefined);
+        await plain.close().catch(() => undefined);
       }
     }
   } finally {

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   cloakingHosts,
   collectSnapshot,
@@ -12,6 +11,7 @@ import {
 } from '../heuristics';
 import type { Verdict } from '../match/types';
 import { send } from '../messaging/client';
+import { extensionApi } from '../messaging/extension-api';
 import type { RedirectWarningPush, ScriptWarningPush } from '../messaging/protocol';
 import { mountWarning } from '../ui/mount-warning';
 
@@ -56,8 +56,9 @@ export function startDetectorWarnings(): void {
     });
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return;
+  const api = extensionApi();
+  api.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    if (sender.id !== api.runtime.id) return;
     const push = message as ScriptWarningPush | RedirectWarningPush;
     // A listed script this page requested; or this page was reached through a cloaking
     // redirect that the background learnt of only after the page had asked (see service.ts).

@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import { send } from '../messaging/client';
+import { extensionApi } from '../messaging/extension-api';
 import { mountWarning } from '../ui/mount-warning';
 
 /** How often to look for a same-document URL change (history.pushState / replaceState). */
@@ -25,7 +25,7 @@ export async function guardPage(): Promise<void> {
     if (verdict.kind !== 'blocked' || mounted) return;
     mounted = true;
     const blockedUrl = location.href;
-    const warningPage = `${browser.runtime.getURL('/warning.html')}#${blockedUrl}`;
+    const warningPage = `${extensionApi().runtime.getURL('/warning.html')}#${blockedUrl}`;
     if (document.readyState !== 'complete') window.stop();
     // In a frame the framing page controls the
     // frame's size and visibility, so an in-page dialog there proves nothing: show the

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../messaging/extension-api';
 import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -8,11 +8,11 @@ export type MessageKey = keyof typeof en;
  * Falls back to the key so a missing string is visible, never an empty button.
  */
 export function t(key: MessageKey, substitutions?: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, substitutions?.map(String));
+  const text = extensionApi().i18n.getMessage(key, substitutions?.map(String));
   return text || key;
 }
 
 /** Whether the browser speaks Chinese: picks the language of texts that do not come from _locales. */
 export function isChineseUi(): boolean {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh');
+  return extensionApi().i18n.getUILanguage().toLowerCase().startsWith('zh');
 }

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { extensionApi } from './extension-api';
 import type { MessageType, Reply, Request, Response } from './protocol';
 
 export class MessageError extends Error {
@@ -13,7 +13,7 @@ export class MessageError extends Error {
 
 /** Sends one typed message to the background and unwraps its reply. */
 export async function send<K extends MessageType>(type: K, data: Request<K>): Promise<Response<K>> {
-  const reply = (await browser.runtime.sendMessage({ type, data })) as Reply<K> | undefined;
+  const reply = (await extensionApi().runtime.sendMessage({ type, data })) as Reply<K> | undefined;
   if (!reply) throw new MessageError('No answer from the background');
   if (!reply.ok) throw new MessageError(reply.error, reply.code);
   return reply.value;
