@@ -9,8 +9,23 @@ import type { browser } from 'wxt/browser';
  * (docs/bench.md, "Page-load overhead"). The background keeps the polyfill (WXT's module).
  */
 export function extensionApi(): typeof browser {
+  if (!API) throw new Error('No extension API here');
+  return API;
+}
+
+/**
+ * Looked up once, when the module is evaluated: in a content script that is at
+ * document_start, before the page has any markup. A lookup at each call would let a
+ * hostile page answer it: named elements (`<form id="browser"><input name="runtime">`)
+ * appear as window properties (DOM clobbering) wherever no real global of that name exists.
+ */
+const API = pick();
+
+function pick(): typeof browser | undefined {
   const g = globalThis as { browser?: typeof browser; chrome?: typeof browser };
-  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
-  if (!api) throw new Error('No extension API here');
-  return api;
+  for (const api of [g.browser, g.chrome]) {
+    // A real namespace has functions where an element would have elements or nothing.
+    if (typeof api?.runtime?.sendMessage === 'function' && typeof api.runtime.id === 'string') return api;
+  }
+  return undefined;
 }

@@ -131,6 +131,7 @@ const IN_PAGE: [AttackName, string][] = [
   ['coverTopLayer', '3b covering with the page’s own modal <dialog> and popover'],
   ['prototypes', '4a overriding DOM prototypes, MutationObserver, timers, window.stop, history'],
   ['customElement', '4b defining <fraud-sentry-warning> as the page’s own custom element'],
+  ['clobberApi', '4c clobbering window.browser / window.chrome with named form elements'],
 ];
 
 for (const mode of ['load'] as const) {

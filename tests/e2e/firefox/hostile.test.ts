@@ -37,6 +37,7 @@ const TITLES: Record<Exclude<AttackName, 'none'>, string> = {
   coverFullscreen: '3c going fullscreen on the user’s click',
   prototypes: '4a overriding DOM prototypes, MutationObserver, timers, window.stop, history',
   customElement: '4b defining <fraud-sentry-warning> as the page’s own custom element',
+  clobberApi: '4c clobbering window.browser / window.chrome with named form elements',
   syntheticEvents: '5 synthetic clicks and Enter/Space keys at the warning',
   bfcache: '7 removing the warning on pagehide/pageshow',
 };
