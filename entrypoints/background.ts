@@ -5,6 +5,7 @@ import { SentryService, type PreloadLayer } from '@/src/background/service';
 import { DnrSync } from '@/src/blocking/dnr-sync';
 import { t } from '@/src/guidance/i18n';
 import { openFraudDb } from '@/src/store/open-db';
+import type { Verdict } from '@/src/match/types';
 
 const UPDATE_ALARM = 'update-lists';
 /** How often to look for lists whose update (or retry after back-off) is due. */
@@ -42,18 +43,21 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   // Every script a page requests, in any frame: a page cannot hide a request from this.
   const scriptFilter = { urls: ['http://*/*', 'https://*/*'], types: ['script'] as Browser.webRequest.ResourceType[] };
-  const checkScript = (
-    details: { url: string; tabId: number; initiator?: string; documentUrl?: string },
-    stopped: boolean,
-  ) => {
-    return service.scriptVerdict(details.url, details.documentUrl ?? details.initiator, stopped).then((verdict) => {
-      if (!verdict) return {};
-      const push = { type: 'scripts.listed', verdict };
-      const tell = () => browser.tabs.sendMessage(details.tabId, push, { frameId: 0 });
-      // The content script may not be listening yet this early in the load: try once more.
-      void tell().catch(() => setTimeout(() => void tell().catch(() => undefined), 1000));
-      return { cancel: true };
-    });
+  type ScriptRequest = { url: string; tabId: number; initiator?: string; documentUrl?: string };
+  const answerScript = (details: ScriptRequest, verdict: Verdict | null) => {
+    if (!verdict) return {};
+    const push = { type: 'scripts.listed', verdict };
+    const tell = () => browser.tabs.sendMessage(details.tabId, push, { frameId: 0 });
+    // The content script may not be listening yet this early in the load: try once more.
+    void tell().catch(() => setTimeout(() => void tell().catch(() => undefined), 1000));
+    return { cancel: true };
+  };
+  const checkScript = (details: ScriptRequest, stopped: boolean) => {
+    const pageUrl = details.documentUrl ?? details.initiator;
+    // Synchronous once the lists are loaded (see scriptVerdictNow).
+    const now = service.scriptVerdictNow(details.url, pageUrl, stopped);
+    if (now !== undefined) return answerScript(details, now);
+    return service.scriptVerdict(details.url, pageUrl, stopped).then((verdict) => answerScript(details, verdict));
   };
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {

@@ -397,6 +397,23 @@ export class SentryService {
     stopsEveryListedScript: boolean,
   ): Promise<Verdict | null> {
     await this.ready;
+    return this.judgeScript(scriptUrl, pageUrl, stopsEveryListedScript);
+  }
+
+  /**
+   * scriptVerdict without waiting, once the lists are loaded; undefined before. Firefox's
+   * blocking listener holds each script request of a page until it answers, and a Promise
+   * costs a turn of the event loop even when the answer is known.
+   */
+  scriptVerdictNow(
+    scriptUrl: string,
+    pageUrl: string | undefined,
+    stopsEveryListedScript: boolean,
+  ): Verdict | null | undefined {
+    return this.isReady ? this.judgeScript(scriptUrl, pageUrl, stopsEveryListedScript) : undefined;
+  }
+
+  private judgeScript(scriptUrl: string, pageUrl: string | undefined, stopsEveryListedScript: boolean): Verdict | null {
     const verdict = this.matcher.check(scriptUrl);
     if (verdict.kind !== 'blocked') return null;
     const page = pageUrl ? this.matcher.check(pageUrl) : null;

@@ -429,3 +429,15 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
     expect(installed[0]).toEqual(['bundled-a', ['bundled-evil.test', 'other-evil.test']]);
   });
 });
+
+describe('script verdicts', () => {
+  it('answers without waiting once the lists are loaded, the same as the waiting path', async () => {
+    const fresh = makeService();
+    // Before the lists are loaded there is no synchronous answer (the caller waits instead).
+    expect(fresh.scriptVerdictNow('http://bundled-evil.test/x.js', 'https://shop.test/', true)).toBeUndefined();
+    const waited = await fresh.scriptVerdict('http://bundled-evil.test/x.js', 'https://shop.test/', true);
+    expect(waited).toMatchObject({ kind: 'blocked', host: 'shop.test', reason: { script: { stopped: true } } });
+    expect(fresh.scriptVerdictNow('http://bundled-evil.test/x.js', 'https://shop.test/', true)).toEqual(waited);
+    expect(fresh.scriptVerdictNow('http://cdn.good.test/x.js', 'https://shop.test/', true)).toBeNull();
+  });
+});
