@@ -227,7 +227,7 @@ export class SentryService {
 
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
   // Not async: an async function would keep `parsed` (a million strings) alive for as long
-  // as the install runs; the layer packs what it needs at once.
+  // as the install runs; the layer packs what it needs within a few hundred ms.
   private preloadList(id: string, parsed: ParsedList): Promise<void> {
     const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
     const install = this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts);

@@ -82,13 +82,15 @@ export class DnrSync {
     const generation = (this.generation.get(listId) ?? 0) + 1;
     this.generation.set(listId, generation);
     const superseded = () => this.generation.get(listId) !== generation;
-    // Packed now, so the caller's million strings can be collected while the install runs.
-    const packed = PackedDomains.of(block);
+    // Packed now (in slices, see pack), so the caller's million strings can be collected
+    // while the install runs.
+    const packing = PackedDomains.pack(block);
     const allowed = [...allow];
     // Noted now, not when its turn comes: lists queued behind a long install are unfinished too.
     const noted = this.markUnfinished(listId, true);
     return this.serial(async () => {
       await noted;
+      const packed = await packing;
       // A newer version of this list is queued behind: install only that one.
       if (superseded()) return;
       const slot = await this.slotFor(listId);
