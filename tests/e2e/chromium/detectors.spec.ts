@@ -98,3 +98,20 @@ test('Always trust silences the heuristics for that site', async () => {
   expect(await readWarning(page)).toBeNull();
   await page.close();
 });
+
+test('[attack] 11 a page cannot tell the extension is there from the messages it receives', async () => {
+  // WXT's content-script wrapper posted a window message in every frame at document_start;
+  // a scam page could use it to show its clean face to users of the extension only.
+  const page = await ext.context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+  });
+  // A page whose warning shows that the content script ran in it, UI and all.
+  await page.goto(server.url('shop-with-skimmer.test'), { waitUntil: 'commit' });
+  expect((await waitForWarning(page)).where).toBe('page');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+  await page.close();
+});
