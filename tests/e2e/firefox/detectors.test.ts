@@ -44,6 +44,22 @@ describe('Fraud Sentry detectors in Firefox', () => {
     await page.close();
   });
 
+  test('[attack] 11 a page cannot tell the extension is there from the messages it receives', async () => {
+    // WXT's content-script wrapper posted a window message in every frame at document_start.
+    const page = await session.browser.newPage();
+    await page.evaluateOnNewDocument(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
+    });
+    // A page whose warning shows that the content script ran in it, UI and all.
+    await page.goto(server.url('shop-with-skimmer.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await waitForWarning(page);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), []);
+    await page.close();
+  });
+
   test('a lookalike of a bank names the real site', async () => {
     const page = await session.browser.newPage();
     await page.goto(server.url('www.icbc-login.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
