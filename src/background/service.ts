@@ -43,8 +43,10 @@ export interface PreloadLayer {
   clearBypasses(tabId?: number): Promise<void>;
   /** Whether a list's rules are in force in the browser now. */
   covers(listId: string): boolean;
-  /** Lists whose install was cut short by an earlier stop of the worker or the browser. */
-  unfinishedInstalls(): Promise<string[]>;
+  /** Called before a new version of a list is saved, so a close before its install is known. */
+  noteUpcoming(listId: string): Promise<void>;
+  /** Of the lists in force, those an earlier life of the worker did not finish installing. */
+  installsToRedo(inForce: readonly string[]): Promise<string[]>;
   readonly state: { domains: number; error: string | null };
 }
 
@@ -134,6 +136,7 @@ export class SentryService {
       // The before-load rules follow in the background: an import is done, and its list in
       // force for the matcher and the content script, without waiting for them.
       onParsed: async (id, parsed) => void this.preloadList(id, parsed),
+      beforeCommit: (id) => this.notePreload(id),
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
@@ -147,18 +150,23 @@ export class SentryService {
   }
 
   /**
-   * Before-load rules whose install an earlier life of the worker began but never finished
-   * (the browser closed, the worker was stopped) are partial: install them again. The
-   * domains come from the bundled copy when that is the version in force (it never had a
-   * server's validators), otherwise from a full download of the list.
+   * Before-load rules whose install an earlier life of the worker began but never finished,
+   * or never began (the browser closed, the worker was stopped), are partial or missing:
+   * install them again. The domains come from the bundled copy when that is the version in
+   * force (it never had a server's validators), otherwise from a full download of the list.
    */
   private async resumePreload(store: ListStore): Promise<void> {
-    const ids = (await this.deps.preload?.unfinishedInstalls()) ?? [];
+    if (!this.deps.preload) return;
+    const all = await store.allMeta();
+    const inForce = all.filter((m) => m.activeVersion !== null).map((m) => m.id);
+    const ids = await this.deps.preload.installsToRedo(inForce);
     if (ids.length === 0) return;
-    const metas = new Map((await store.allMeta()).map((m) => [m.id, m]));
+    const metas = new Map(all.map((m) => [m.id, m]));
     const refetch: string[] = [];
     for (const id of ids) {
       const meta = metas.get(id);
+      // The list was removed before its rules were: remove them now.
+      if (!meta) void this.deps.preload.removeList(id).catch(() => undefined);
       if (!meta || meta.activeVersion === null) continue;
       const def = this.defaults.find((d) => d.id === id);
       if (def && meta.etag === null && meta.lastModified === null) {
@@ -188,7 +196,12 @@ export class SentryService {
         await importListText(
           // At install the before-load rules follow in the background: protection (the
           // matcher and the content script) must not wait for them.
-          { store, now: this.now, onParsed: async (id, parsed) => void this.preloadList(id, parsed) },
+          {
+            store,
+            now: this.now,
+            onParsed: async (id, parsed) => void this.preloadList(id, parsed),
+            beforeCommit: (id) => this.notePreload(id),
+          },
           meta,
           text,
           {
@@ -223,6 +236,11 @@ export class SentryService {
     this.lists = lists;
     this.settings = settings;
     this.matcher = this.buildMatcher();
+  }
+
+  /** Tells the before-load layer a new version of a list is about to be saved. */
+  private notePreload(id: string): Promise<void> {
+    return this.deps.preload?.noteUpcoming(id) ?? Promise.resolve();
   }
 
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */

@@ -54,6 +54,8 @@ export class DnrSync {
   private unfinished = new Set<string>();
   /** Installs cut short in an earlier life of the worker, found by restoreCounts. */
   private cutShort: string[] = [];
+  /** Lists that had a slot (an install was at least begun) when this life of the worker began. */
+  private slottedAtStart = new Set<string>();
   private restored: Promise<void> = Promise.resolve();
 
   constructor(
@@ -128,12 +130,23 @@ export class DnrSync {
   }
 
   /**
-   * Lists whose install an earlier life of the worker began and never finished (the
-   * browser closed, the worker was stopped): their rules are partial until installed again.
+   * Written ahead, before a new version of the list is saved: if the browser closes between
+   * that save and the install, the next life still knows the rules lag behind the list.
    */
-  async unfinishedInstalls(): Promise<string[]> {
+  noteUpcoming(listId: string): Promise<void> {
+    return this.markUnfinished(listId, true);
+  }
+
+  /**
+   * Of the lists in force, those whose rules need installing again: an earlier life of the
+   * worker began their install and never finished it (the browser closed, the worker was
+   * stopped), or never began it. Lists already handed over in this life are left out.
+   */
+  async installsToRedo(inForce: readonly string[]): Promise<string[]> {
     await this.restored;
-    return [...this.cutShort];
+    const redo = new Set(this.cutShort);
+    for (const id of inForce) if (!this.slottedAtStart.has(id)) redo.add(id);
+    return [...redo].filter((id) => !this.generation.has(id));
   }
 
   removeList(listId: string): Promise<void> {
@@ -189,6 +202,7 @@ export class DnrSync {
 
   private async restore(): Promise<void> {
     const slots = await this.slots.load();
+    this.slottedAtStart = new Set(Object.keys(slots));
     const rules = await this.api.getDynamicRules();
     this.cutShort = await this.slots.loadUnfinished();
     for (const id of this.cutShort) this.unfinished.add(id);

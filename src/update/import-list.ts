@@ -21,6 +21,8 @@ export interface ImportContext {
   currentRules?: (id: string) => RuleArrays | undefined;
   /** Called once the new version is in force, with its rules as text (for before-load blocking). */
   onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
+  /** Called just before a new version is saved; its failure never stops the import. */
+  beforeCommit?: (id: string) => Promise<void>;
   /** Share of the import done (0..1), for the popup's progress. */
   onProgress?: (done: number) => void;
   /** The user accepted a list that shrank by more than 90 % (see ListMeta.heldBack). */
@@ -112,6 +114,8 @@ export async function importListText(
       if (ctx.preloadUnchanged) await ctx.onParsed?.(meta.id, parsed);
       return next ?? meta;
     }
+    // Before the save, not after: the browser may close between the save and onParsed.
+    await ctx.beforeCommit?.(meta.id).catch(() => undefined);
     const writeStart = performance.now();
     const patch = { ...base, lastImport: null };
     const next =

@@ -2,10 +2,12 @@ import type { Runtime } from 'webextension-polyfill';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BypassStore } from '../../../src/background/bypass';
 import { handleMessage, type HandlerContext } from '../../../src/background/handle-message';
-import { SentryService } from '../../../src/background/service';
+import { SentryService, type ServiceDeps } from '../../../src/background/service';
+import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
 import { openFraudDb } from '../../../src/store/open-db';
 import type { DefaultList } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
+import { memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
 
 const EXT_ID = 'fraud-sentry-test';
 const ORIGIN = 'chrome-extension://fraud-sentry-test/';
@@ -399,7 +401,8 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
       clearBypasses: async () => undefined,
       covers: () => false,
       state: { domains: 0, error: null },
-      unfinishedInstalls: async () => ['bundled-a', 'no-such-list'],
+      noteUpcoming: async () => undefined,
+      installsToRedo: async () => ['bundled-a'],
     };
     const dbName = `svc-${dbCount++}`;
     // First life: installs the bundled list (its rules handed over once).
@@ -409,7 +412,7 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
       bypass: new BypassStore(null),
       defaultLists: BUNDLED,
       userListName: 'My blocked sites',
-      preload: { ...preload, unfinishedInstalls: async () => [] },
+      preload: { ...preload, installsToRedo: async () => [] },
     });
     await first.ready;
     await new Promise((r) => setTimeout(r, 50));
@@ -427,6 +430,82 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
     await second.ready;
     await expect.poll(() => installed.length).toBe(1);
     expect(installed[0]).toEqual(['bundled-a', ['bundled-evil.test', 'other-evil.test']]);
+  });
+});
+
+/**
+ * The before-load layer of a browser that closes the moment a list's rules are handed over:
+ * the list's new version is saved by then, its install never starts, and nothing written
+ * to storage from then on lands.
+ */
+class ClosingDnrSync extends DnrSync {
+  closing = false;
+  next: ClosableSlots | null = null;
+
+  constructor(
+    api: DnrApi,
+    private readonly storage: ClosableSlots,
+  ) {
+    super(api, storage, 'chrome-extension://x/warning.html');
+    void this.restoreCounts();
+  }
+
+  override replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean) {
+    if (!this.closing) return super.replaceList(listId, block, allow, scripts);
+    this.next ??= this.storage.close();
+    return new Promise<void>(() => undefined);
+  }
+}
+
+describe('the browser closes between saving a list and installing its rules', () => {
+  const life = (dbName: string, preload: DnrSync): SentryService =>
+    new SentryService({
+      openDb: () => openFraudDb(dbName),
+      readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
+      bypass: new BypassStore(null),
+      defaultLists: BUNDLED,
+      userListName: 'My blocked sites',
+      preload: preload satisfies ServiceDeps['preload'],
+    });
+  const domainsIn = (api: ReturnType<typeof memoryDnr>) =>
+    [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
+
+  it('first run: the next start installs the bundled list it never began', async () => {
+    const api = memoryDnr();
+    const dbName = `svc-${dbCount++}`;
+    const first = new ClosingDnrSync(api, slots());
+    first.closing = true;
+    await life(dbName, first).ready;
+    expect(first.next).not.toBeNull();
+    expect(domainsIn(api)).toEqual([]);
+
+    const second = new ClosingDnrSync(api, first.next!);
+    await life(dbName, second).ready;
+    await expect.poll(() => second.covers('bundled-a')).toBe(true);
+    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test']);
+  });
+
+  it('an update: the next start installs the new version, not the old rules', async () => {
+    const api = memoryDnr();
+    const dbName = `svc-${dbCount++}`;
+    const first = new ClosingDnrSync(api, slots());
+    const service = life(dbName, first);
+    server.setFeed('closing.txt', { body: 'v1-evil.test\n' });
+    const { id } = await service.subscribe(server.feedUrl('closing.txt', '127.0.0.1'));
+    await expect.poll(() => first.covers(id)).toBe(true);
+    expect(domainsIn(api)).toContain('v1-evil.test');
+
+    server.setFeed('closing.txt', { body: 'v1-evil.test\nv2-evil.test\n' });
+    first.closing = true;
+    await service.updateLists([id]);
+    expect(first.next).not.toBeNull();
+    expect(domainsIn(api)).not.toContain('v2-evil.test');
+
+    const second = new ClosingDnrSync(api, first.next!);
+    await life(dbName, second).ready;
+    await expect.poll(() => domainsIn(api).includes('v2-evil.test')).toBe(true);
+    await expect.poll(() => second.covers(id)).toBe(true);
+    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test', 'v1-evil.test', 'v2-evil.test']);
   });
 });
 

@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAINS_PER_RULE, slotIds } from '../../../src/blocking/dnr-rules';
 import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
-import type { DnrRule } from '../../../src/blocking/dnr-rules';
-
-/**
- * An in-memory stand-in with Chrome's observable behaviour (duplicate ids refused, a
- * domain limit we can set); the real API is exercised end to end in Chromium.
- */
-function memoryDnr(maxDomains = Infinity): DnrApi & { dynamic: Map<number, DnrRule> } {
-  const dynamic = new Map<number, DnrRule>();
-  const session = new Map<number, DnrRule>();
-  const apply = (store: Map<number, DnrRule>, o: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
-    for (const id of o.removeRuleIds ?? []) store.delete(id);
-    for (const r of o.addRules ?? []) {
-      if (store.has(r.id)) throw new Error(`Rule with id ${r.id} already exists`);
-      store.set(r.id, r);
-    }
-    const total = [...store.values()].reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0);
-    if (total > maxDomains) {
-      for (const r of o.addRules ?? []) store.delete(r.id);
-      throw new Error('Rule count exceeded');
-    }
-  };
-  return {
-    dynamic,
-    updateDynamicRules: async (o) => apply(dynamic, o),
-    getDynamicRules: async (filter?: { ruleIds?: number[] }) =>
-      [...dynamic.values()].filter((r) => !filter?.ruleIds || filter.ruleIds.includes(r.id)),
-    updateSessionRules: async (o) => apply(session, o),
-    getSessionRules: async () => [...session.values()],
-  };
-}
-
-function slots() {
-  let saved: Record<string, number> = {};
-  let unfinished: string[] = [];
-  return {
-    load: async () => ({ ...saved }),
-    save: async (s: Record<string, number>) => void (saved = { ...s }),
-    loadUnfinished: async () => [...unfinished],
-    saveUnfinished: async (ids: string[]) => void (unfinished = [...ids]),
-  };
-}
+import { memoryDnr, slots } from './memory-dnr';
 
 const domains = (n: number, tag = 'd') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
 
@@ -146,7 +106,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
     const next = new DnrSync(api, store, 'chrome-extension://x/warning.html');
     await next.restoreCounts();
-    expect((await next.unfinishedInstalls()).sort()).toEqual(['partial', 'queued']);
+    expect((await next.installsToRedo(['whole', 'partial', 'queued'])).sort()).toEqual(['partial', 'queued']);
     expect(next.covers('whole')).toBe(true);
     expect(next.covers('partial')).toBe(false);
     await next.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
@@ -154,7 +114,22 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     expect(next.covers('partial')).toBe(true);
     const again = new DnrSync(api, store, 'chrome-extension://x/warning.html');
     await again.restoreCounts();
-    expect(await again.unfinishedInstalls()).toEqual([]);
+    expect(await again.installsToRedo(['whole', 'partial', 'queued'])).toEqual([]);
+  });
+
+  it('counts a list in force whose install never began as one to install, unless this life asked for it', async () => {
+    const api = memoryDnr();
+    const store = slots();
+    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    await first.replaceList('installed', domains(3, 'i'), []);
+    // Noted ahead of a save, then the browser closed before the install began.
+    await first.noteUpcoming('saved-then-closed');
+
+    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
+    await next.restoreCounts();
+    void next.replaceList('asked-now', domains(2, 'a'), []);
+    const inForce = ['installed', 'never-begun', 'saved-then-closed', 'asked-now'];
+    expect((await next.installsToRedo(inForce)).sort()).toEqual(['never-begun', 'saved-then-closed']);
   });
 });
 
