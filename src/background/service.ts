@@ -47,6 +47,8 @@ export interface PreloadLayer {
   noteUpcoming(listId: string): Promise<void>;
   /** Of the lists in force, those an earlier life of the worker did not finish installing. */
   installsToRedo(inForce: readonly string[]): Promise<string[]>;
+  /** Lists with rules in the browser that are not among `known` (removed before their rules were). */
+  orphans(known: readonly string[]): Promise<string[]>;
   readonly state: { domains: number; error: string | null };
 }
 
@@ -152,12 +154,15 @@ export class SentryService {
   /**
    * Before-load rules whose install an earlier life of the worker began but never finished,
    * or never began (the browser closed, the worker was stopped), are partial or missing:
-   * install them again. The domains come from the bundled copy when that is the version in
+   * install them again; rules of a list removed meanwhile go. The domains come from the bundled copy when that is the version in
    * force (it never had a server's validators), otherwise from a full download of the list.
    */
   private async resumePreload(store: ListStore): Promise<void> {
     if (!this.deps.preload) return;
     const all = await store.allMeta();
+    for (const id of await this.deps.preload.orphans(all.map((m) => m.id))) {
+      void this.deps.preload.removeList(id).catch(() => undefined);
+    }
     const inForce = all.filter((m) => m.activeVersion !== null).map((m) => m.id);
     const ids = await this.deps.preload.installsToRedo(inForce);
     if (ids.length === 0) return;
@@ -165,8 +170,6 @@ export class SentryService {
     const refetch: string[] = [];
     for (const id of ids) {
       const meta = metas.get(id);
-      // The list was removed before its rules were: remove them now.
-      if (!meta) void this.deps.preload.removeList(id).catch(() => undefined);
       if (!meta || meta.activeVersion === null) continue;
       const def = this.defaults.find((d) => d.id === id);
       if (def && meta.etag === null && meta.lastModified === null) {

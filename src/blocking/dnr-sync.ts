@@ -149,16 +149,31 @@ export class DnrSync {
     return [...redo].filter((id) => !this.generation.has(id));
   }
 
+  /**
+   * Lists that have rules (or a begun install) but are no longer known: the list was
+   * removed and the browser closed before its rules were. They would go on redirecting.
+   */
+  async orphans(known: readonly string[]): Promise<string[]> {
+    await this.restored;
+    const keep = new Set(known);
+    const had = new Set([...this.slottedAtStart, ...this.cutShort]);
+    return [...had].filter((id) => !keep.has(id) && !this.generation.has(id));
+  }
+
   removeList(listId: string): Promise<void> {
+    // An install of this list, running or queued, gives way at its next rule.
+    this.generation.set(listId, (this.generation.get(listId) ?? 0) + 1);
     return this.serial(async () => {
       const all = await this.slots.load();
       const slot = all[listId];
-      if (slot === undefined) return;
-      const remove = await this.idsInSlot(slot);
-      await this.api.updateDynamicRules({ removeRuleIds: remove });
-      delete all[listId];
-      await this.slots.save(all);
+      if (slot !== undefined) {
+        const remove = await this.idsInSlot(slot);
+        await this.api.updateDynamicRules({ removeRuleIds: remove });
+        delete all[listId];
+        await this.slots.save(all);
+      }
       this.counts.delete(listId);
+      // Even with no slot: its install may have been noted, then given way.
       await this.markUnfinished(listId, false);
     });
   }

@@ -403,6 +403,7 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
       state: { domains: 0, error: null },
       noteUpcoming: async () => undefined,
       installsToRedo: async () => ['bundled-a'],
+      orphans: async () => [],
     };
     const dbName = `svc-${dbCount++}`;
     // First life: installs the bundled list (its rules handed over once).
@@ -435,8 +436,8 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
 
 /**
  * The before-load layer of a browser that closes the moment a list's rules are handed over:
- * the list's new version is saved by then, its install never starts, and nothing written
- * to storage from then on lands.
+ * the list's new version is saved (or the list removed) by then, its install (or removal)
+ * never starts, and nothing written to storage from then on lands.
  */
 class ClosingDnrSync extends DnrSync {
   closing = false;
@@ -452,6 +453,15 @@ class ClosingDnrSync extends DnrSync {
 
   override replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean) {
     if (!this.closing) return super.replaceList(listId, block, allow, scripts);
+    return this.close();
+  }
+
+  override removeList(listId: string) {
+    if (!this.closing) return super.removeList(listId);
+    return this.close();
+  }
+
+  private close(): Promise<void> {
     this.next ??= this.storage.close();
     return new Promise<void>(() => undefined);
   }
@@ -506,6 +516,25 @@ describe('the browser closes between saving a list and installing its rules', ()
     await expect.poll(() => domainsIn(api).includes('v2-evil.test')).toBe(true);
     await expect.poll(() => second.covers(id)).toBe(true);
     expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test', 'v1-evil.test', 'v2-evil.test']);
+  });
+
+  it('a removed list: the next start removes the rules it left behind', async () => {
+    const api = memoryDnr();
+    const dbName = `svc-${dbCount++}`;
+    const first = new ClosingDnrSync(api, slots());
+    const service = life(dbName, first);
+    server.setFeed('removed.txt', { body: 'gone-evil.test\n' });
+    const { id } = await service.subscribe(server.feedUrl('removed.txt', '127.0.0.1'));
+    await expect.poll(() => first.covers(id)).toBe(true);
+    first.closing = true;
+    void service.removeList(id);
+    await expect.poll(() => first.next).not.toBeNull();
+    expect(domainsIn(api)).toContain('gone-evil.test');
+
+    const second = new ClosingDnrSync(api, first.next!);
+    await life(dbName, second).ready;
+    await expect.poll(() => domainsIn(api).includes('gone-evil.test')).toBe(false);
+    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test']);
   });
 });
 

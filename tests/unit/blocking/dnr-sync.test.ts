@@ -131,6 +131,34 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     const inForce = ['installed', 'never-begun', 'saved-then-closed', 'asked-now'];
     expect((await next.installsToRedo(inForce)).sort()).toEqual(['never-begun', 'saved-then-closed']);
   });
+
+  it('names the lists whose rules outlived them, and a removal stops that list’s install at once', async () => {
+    const api = memoryDnr();
+    let calls = 0;
+    const counting: DnrApi = {
+      ...api,
+      updateDynamicRules: async (o) => {
+        calls++;
+        await api.updateDynamicRules(o);
+      },
+    };
+    const store = slots();
+    const first = new DnrSync(counting, store, 'chrome-extension://x/warning.html');
+    await first.replaceList('kept', domains(3, 'k'), []);
+    await first.replaceList('removed-meanwhile', domains(3, 'r'), []);
+    const big = first.replaceList('big', domains(DOMAINS_PER_RULE * 20, 'b'), []);
+    const removal = first.removeList('big');
+    await Promise.all([big, removal]);
+    // A few calls of the big install at most, not its twenty rules.
+    expect(calls).toBeLessThan(2 + 2 + 6);
+    expect([...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []).sort()).toEqual(
+      [...domains(3, 'k'), ...domains(3, 'r')].sort(),
+    );
+
+    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
+    await next.restoreCounts();
+    expect(await next.orphans(['kept'])).toEqual(['removed-meanwhile']);
+  });
 });
 
 describe('packed domains', () => {
