@@ -480,7 +480,7 @@ describe('the browser closes between saving a list and installing its rules', ()
   const domainsIn = (api: ReturnType<typeof memoryDnr>) =>
     [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
 
-  it('first run: the next start installs the bundled list it never began', async () => {
+  it('[fault] the browser closes after a bundled list is saved, before its before-load rules are installed: the next start installs them', async () => {
     const api = memoryDnr();
     const dbName = `svc-${dbCount++}`;
     const first = new ClosingDnrSync(api, slots());
@@ -495,7 +495,7 @@ describe('the browser closes between saving a list and installing its rules', ()
     expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test']);
   });
 
-  it('an update: the next start installs the new version, not the old rules', async () => {
+  it('[fault] the browser closes after an update is saved, before its before-load rules are installed: the next start installs the new version', async () => {
     const api = memoryDnr();
     const dbName = `svc-${dbCount++}`;
     const first = new ClosingDnrSync(api, slots());
@@ -518,7 +518,7 @@ describe('the browser closes between saving a list and installing its rules', ()
     expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test', 'v1-evil.test', 'v2-evil.test']);
   });
 
-  it('a removed list: the next start removes the rules it left behind', async () => {
+  it('[fault] the browser closes after a list is removed, before its before-load rules are: the next start removes them', async () => {
     const api = memoryDnr();
     const dbName = `svc-${dbCount++}`;
     const first = new ClosingDnrSync(api, slots());
