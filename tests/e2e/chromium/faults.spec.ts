@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import type { StatusSnapshot } from '../../../src/messaging/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { PROJECT_ROOT } from '../support/paths';
+import { slotIds } from '../../../src/blocking/dnr-rules';
 import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
 import { readWarning, waitForWarning } from './shadow';
 
@@ -179,32 +180,89 @@ test('[fault] a list that suddenly shrinks by more than 90 %: the popup says it 
   }
 });
 
+/** The last host of a bundled list: rules are added in list order, so a cut install lacks it. */
+function lastHostOf(name: string): string {
+  const lines = readFileSync(path.join(PROJECT_ROOT, 'public/lists', `${name}.txt`), 'utf8')
+    .trim()
+    .split('\n');
+  return (lines.at(-1) ?? '').trim().split(/\s+/).at(-1) ?? '';
+}
+const lastHosts = ['cn-illegal-sites', 'phishing-database', 'hostsvn-gambling', 'maltrail-tds'].map(lastHostOf);
+
+type ChromeApi = typeof import('wxt/browser').browser;
+
+async function backgroundWorker(ext: LaunchedExtension) {
+  return ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+}
+
+/** Which of lastHosts the browser's before-load rules lack, and the installs noted as unfinished. */
+async function covered(ext: LaunchedExtension): Promise<{ missing: string[]; unfinished: string[] }> {
+  return (await backgroundWorker(ext)).evaluate(async (hosts) => {
+    const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    const rules = await chromeApi.declarativeNetRequest.getDynamicRules();
+    const domains = new Set(rules.flatMap((r) => r.condition.requestDomains ?? []));
+    const { dnrUnfinished } = await chromeApi.storage.local.get('dnrUnfinished');
+    return { missing: hosts.filter((h) => !domains.has(h)), unfinished: (dnrUnfinished ?? []) as string[] };
+  }, lastHosts);
+}
+
 test('[fault] the browser is closed while the before-load rules are being installed: the next start installs them again', async () => {
   test.setTimeout(420_000);
-  // The last host of each of these bundled lists: rules are added in list order, so a cut
-  // install lacks them.
-  const lastHosts = ['cn-illegal-sites', 'phishing-database', 'hostsvn-gambling', 'maltrail-tds'].map((name) => {
-    const lines = readFileSync(path.join(PROJECT_ROOT, 'public/lists', `${name}.txt`), 'utf8')
-      .trim()
-      .split('\n');
-    return (lines.at(-1) ?? '').trim().split(/\s+/).at(-1) ?? '';
-  });
-  const covered = async (ext: LaunchedExtension) => {
-    const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
-    return worker.evaluate(async (hosts) => {
-      const chromeApi = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
-      const rules = await chromeApi.declarativeNetRequest.getDynamicRules();
-      const domains = new Set(rules.flatMap((r) => r.condition.requestDomains ?? []));
-      const { dnrUnfinished } = await chromeApi.storage.local.get('dnrUnfinished');
-      return { missing: hosts.filter((h) => !domains.has(h)), unfinished: (dnrUnfinished ?? []) as string[] };
-    }, lastHosts);
-  };
   const first = await launchWithExtension();
   // Close as soon as the install is under way (it takes a minute or more).
   await expect.poll(async () => (await covered(first)).unfinished.length, { timeout: 60_000 }).toBeGreaterThan(0);
   const cut = await covered(first);
   await first.context.close();
   expect(cut.missing.length).toBeGreaterThan(0);
+
+  const second = await launchWithExtension(first.profileDir);
+  try {
+    await expect
+      .poll(async () => covered(second), { timeout: 360_000, intervals: [5_000] })
+      .toEqual({ missing: [], unfinished: [] });
+  } finally {
+    await second.context.close();
+  }
+});
+
+test('[fault] the browser closed after a list was saved but before its before-load install began: the next start installs it', async () => {
+  test.setTimeout(600_000);
+  const first = await launchWithExtension();
+  try {
+    await expect
+      .poll(async () => covered(first), { timeout: 360_000, intervals: [5_000] })
+      .toEqual({ missing: [], unfinished: [] });
+    // What such a close leaves behind: the list saved and in force, but no rules, no slot
+    // and no note of an install (the install would have begun only after the save).
+    const { first: firstId, last: lastId } = slotIds(
+      await (
+        await backgroundWorker(first)
+      ).evaluate(async () => {
+        const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+        return ((await chromeApi.storage.local.get('dnrSlots')).dnrSlots as Record<string, number>)[
+          'phishing-database'
+        ]!;
+      }),
+    );
+    await (
+      await backgroundWorker(first)
+    ).evaluate(
+      async ([from, to]) => {
+        const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+        const ids = (await chromeApi.declarativeNetRequest.getDynamicRules())
+          .map((r) => r.id)
+          .filter((id) => id >= from && id <= to);
+        await chromeApi.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
+        const slots = (await chromeApi.storage.local.get('dnrSlots')).dnrSlots as Record<string, number>;
+        delete slots['phishing-database'];
+        await chromeApi.storage.local.set({ dnrSlots: slots });
+      },
+      [firstId, lastId] as const,
+    );
+    expect(await covered(first)).toEqual({ missing: [lastHostOf('phishing-database')], unfinished: [] });
+  } finally {
+    await first.context.close();
+  }
 
   const second = await launchWithExtension(first.profileDir);
   try {
