@@ -85,6 +85,8 @@ export interface BrowserResults {
     misses: number;
     how: string[];
     where: Record<string, number>;
+    /** p50 of each way the warning was shown (warning page / in-page dialog), over the runs that had it. */
+    p50_by_where: Record<string, Stat>;
     origin_lag_ms: Stat;
     wall_p50_ms: Stat;
     /** Per run: the before-load layer's state (domains, last error) when the phase began. */
@@ -186,6 +188,15 @@ function aggregate(rs: RunResult[], lists: BenchLists, counts: ScenarioCounts, n
         for (const [k, n] of Object.entries(r.navWhere)) sum[k] = (sum[k] ?? 0) + n;
         return sum;
       }, {}),
+      p50_by_where: Object.fromEntries(
+        [...new Set(rs.flatMap((r) => Object.keys(r.navP50ByWhere)))].map((k) => [
+          k,
+          stat(
+            rs.flatMap((r) => (r.navP50ByWhere[k] === undefined ? [] : [r.navP50ByWhere[k]])),
+            1,
+          ),
+        ]),
+      ),
       origin_lag_ms: s((r) => r.navOriginLagMs, 1),
       wall_p50_ms: s((r) => r.navWallMs, 1),
       preload: rs.map((r) => r.preloadAtNav),
@@ -359,6 +370,15 @@ export function tableRows(results: BenchResults): Row[] {
     row('nav_to_warning_ms p50', '≤ 100', (r) => ({
       text: cell(r.nav_to_warning_ms.p50, 0),
       ok: le(r.nav_to_warning_ms.p50, GOALS.nav_to_warning_p50_ms),
+    })),
+    row('  p50: warning page / in-page', '–', (r) => ({
+      text: ['extension', 'page']
+        .map((k) => {
+          const st = r.nav_to_warning_ms.p50_by_where[k];
+          return st ? `${fmt(st.median, 0)} (${r.nav_to_warning_ms.where[k] ?? 0})` : '–';
+        })
+        .join(' / '),
+      ok: null,
     })),
     row('nav_to_warning_ms p95', '≤ 300', (r) => ({
       text: cell(r.nav_to_warning_ms.p95, 0),

@@ -53,6 +53,8 @@ export interface RunResult {
   navMisses: number;
   /** Where the warnings were shown: the warning page after a before-load redirect, or the in-page dialog. */
   navWhere: Record<string, number>;
+  /** Median navigation-to-warning time of each of those two ways (the two differ in cost). */
+  navP50ByWhere: Record<string, number>;
   /** Median of the page's time origin minus the harness's navigation request (see WarningTiming). */
   navOriginLagMs: number;
   /** Median wall-clock ms from the harness's request to seeing the warning (includes polling). */
@@ -261,7 +263,9 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   const probeA = await ext.probeRead();
   const imp = importOf(sub.summary, 'import A');
   const storageAfterA = await estimate();
-  log(`  import A: ${imp.mode} ${imp.totalMs} ms (parse ${imp.parseMs}, hash ${imp.hashMs}, write ${imp.writeMs})`);
+  log(
+    `  import A: ${imp.mode} ${imp.totalMs} ms (parse ${imp.parseMs}, hash ${imp.hashMs}, write ${imp.writeMs}); longest task ${probeA?.longestMs.toFixed(0) ?? '–'} ms`,
+  );
   lap('importA');
 
   // Goal 1 (second half): a 15 %-changed version is a full rewrite; while it is imported,
@@ -295,7 +299,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   const after = await ext.send<Diagnostics>('diagnostics.get', {});
   const duringWaits = after.waitMs.slice(before.waitMs.length);
   log(
-    `  update B: ${updateFull.mode} ${updateFull.totalMs} ms; old-list pages warned ${oldNav.length}/${oldNavs} during it`,
+    `  update B: ${updateFull.mode} ${updateFull.totalMs} ms; old-list pages warned ${oldNav.length}/${oldNavs} during it; longest task ${probeB?.longestMs.toFixed(0) ?? '–'} ms`,
   );
   lap('updateB');
 
@@ -348,6 +352,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   let navMisses = 0;
   const navHow = new Set<string>();
   const navWhere: Record<string, number> = {};
+  const navTimesByWhere: Record<string, number[]> = {};
   for (const host of lists.listedHosts.slice(1, 1 + counts.navToWarning)) {
     const t = await navToWarning(ext.tab, site(host));
     if (t === null) navMisses++;
@@ -357,6 +362,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
       navWalls.push(t.wallMs);
       navHow.add(t.how);
       navWhere[t.where] = (navWhere[t.where] ?? 0) + 1;
+      (navTimesByWhere[t.where] ??= []).push(t.ms);
     }
   }
   lap('navToWarning');
@@ -433,6 +439,7 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     navP95Ms: quantile(navTimes, 0.95),
     navMisses,
     navWhere,
+    navP50ByWhere: Object.fromEntries(Object.entries(navTimesByWhere).map(([k, v]) => [k, median(v)])),
     navOriginLagMs: median(navLags),
     navWallMs: median(navWalls),
     quietMs,

@@ -43,10 +43,13 @@ export interface PreloadLayer {
   clearBypasses(tabId?: number): Promise<void>;
   /** Whether a list's rules are in force in the browser now. */
   covers(listId: string): boolean;
-  /** Called before a new version of a list is saved, so a close before its install is known. */
-  noteUpcoming(listId: string): Promise<void>;
-  /** Of the lists in force, those an earlier life of the worker did not finish installing. */
-  installsToRedo(inForce: readonly string[]): Promise<string[]>;
+  /** Resolves once the list's install (asked for already) is noted where the next start looks. */
+  noted(listId: string): Promise<void>;
+  /**
+   * Of the lists in force, those an earlier life of the worker did not finish installing;
+   * `pending`: lists saved with rulesPending still set (their install may never have been noted).
+   */
+  installsToRedo(inForce: readonly string[], pending: readonly string[]): Promise<string[]>;
   /** Lists with rules in the browser that are not among `known` (removed before their rules were). */
   orphans(known: readonly string[]): Promise<string[]>;
   readonly state: { domains: number; error: string | null };
@@ -138,7 +141,7 @@ export class SentryService {
       // The before-load rules follow in the background: an import is done, and its list in
       // force for the matcher and the content script, without waiting for them.
       onParsed: async (id, parsed) => void this.preloadList(id, parsed),
-      beforeCommit: (id) => this.notePreload(id),
+      rulesPending: this.deps.preload !== undefined,
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
@@ -164,7 +167,8 @@ export class SentryService {
       void this.deps.preload.removeList(id).catch(() => undefined);
     }
     const inForce = all.filter((m) => m.activeVersion !== null).map((m) => m.id);
-    const ids = await this.deps.preload.installsToRedo(inForce);
+    const pending = all.filter((m) => m.activeVersion !== null && m.rulesPending).map((m) => m.id);
+    const ids = await this.deps.preload.installsToRedo(inForce, pending);
     if (ids.length === 0) return;
     const metas = new Map(all.map((m) => [m.id, m]));
     const refetch: string[] = [];
@@ -203,7 +207,7 @@ export class SentryService {
             store,
             now: this.now,
             onParsed: async (id, parsed) => void this.preloadList(id, parsed),
-            beforeCommit: (id) => this.notePreload(id),
+            rulesPending: this.deps.preload !== undefined,
           },
           meta,
           text,
@@ -241,18 +245,22 @@ export class SentryService {
     this.matcher = this.buildMatcher();
   }
 
-  /** Tells the before-load layer a new version of a list is about to be saved. */
-  private notePreload(id: string): Promise<void> {
-    return this.deps.preload?.noteUpcoming(id) ?? Promise.resolve();
-  }
-
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
   // Not async: an async function would keep `parsed` (a million strings) alive for as long
   // as the install runs; the layer packs what it needs within a few hundred ms.
   private preloadList(id: string, parsed: ParsedList): Promise<void> {
+    const { preload } = this.deps;
+    if (!preload) return Promise.resolve();
     const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
-    const install = this.deps.preload?.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts);
-    return install ? install.catch(() => undefined) : Promise.resolve();
+    // Read now, before any newer version of the list can be saved (see settleRulesPending).
+    const seen = this.store?.getMeta(id);
+    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts);
+    // The version was saved with rulesPending; once the layer has noted the install, the
+    // layer's note carries it and the flag can go.
+    void Promise.all([seen, preload.noted(id)])
+      .then(([meta]) => (meta ? this.store?.settleRulesPending(id, meta) : undefined))
+      .catch(() => undefined);
+    return install.catch(() => undefined);
   }
 
   private buildMatcher(): Matcher {

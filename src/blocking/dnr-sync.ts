@@ -57,6 +57,8 @@ export class DnrSync {
   /** Lists that had a slot (an install was at least begun) when this life of the worker began. */
   private slottedAtStart = new Set<string>();
   private restored: Promise<void> = Promise.resolve();
+  /** The latest save of the unfinished set. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: DnrApi,
@@ -130,11 +132,11 @@ export class DnrSync {
   }
 
   /**
-   * Written ahead, before a new version of the list is saved: if the browser closes between
-   * that save and the install, the next life still knows the rules lag behind the list.
+   * Resolves once the list's install, already asked for, is noted in storage (or done):
+   * from then on a close of the browser before it finishes is known to the next start.
    */
-  noteUpcoming(listId: string): Promise<void> {
-    return this.markUnfinished(listId, true);
+  noted(listId: string): Promise<void> {
+    return this.unfinished.has(listId) ? this.saving : Promise.resolve();
   }
 
   /**
@@ -142,9 +144,9 @@ export class DnrSync {
    * worker began their install and never finished it (the browser closed, the worker was
    * stopped), or never began it. Lists already handed over in this life are left out.
    */
-  async installsToRedo(inForce: readonly string[]): Promise<string[]> {
+  async installsToRedo(inForce: readonly string[], pending: readonly string[] = []): Promise<string[]> {
     await this.restored;
-    const redo = new Set(this.cutShort);
+    const redo = new Set([...this.cutShort, ...pending]);
     for (const id of inForce) if (!this.slottedAtStart.has(id)) redo.add(id);
     return [...redo].filter((id) => !this.generation.has(id));
   }
@@ -260,11 +262,14 @@ export class DnrSync {
     return slot;
   }
 
-  private async markUnfinished(listId: string, unfinished: boolean): Promise<void> {
-    if (unfinished === this.unfinished.has(listId)) return;
-    if (unfinished) this.unfinished.add(listId);
-    else this.unfinished.delete(listId);
-    await this.slots.saveUnfinished([...this.unfinished]);
+  /** Resolves once the set as it is now (or a later one) is saved: saves land in order. */
+  private markUnfinished(listId: string, unfinished: boolean): Promise<void> {
+    if (unfinished !== this.unfinished.has(listId)) {
+      if (unfinished) this.unfinished.add(listId);
+      else this.unfinished.delete(listId);
+      this.saving = this.slots.saveUnfinished([...this.unfinished]);
+    }
+    return this.saving;
   }
 
   /** One change at a time: two imports must not interleave their remove/add of rule ids. */

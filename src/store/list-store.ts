@@ -28,6 +28,18 @@ export class ListStore {
   }
 
   /** Changes metadata only (errors, schedule); never touches which rules are in force. */
+  /**
+   * Clears rulesPending, but only while the list is still at `seen` (its version and deltas):
+   * a newer version saved meanwhile keeps its own flag.
+   */
+  async settleRulesPending(id: string, seen: Pick<ListMeta, 'activeVersion' | 'deltas'>): Promise<void> {
+    const tx = this.db.transaction('lists', 'readwrite');
+    const current = await tx.store.get(id);
+    const same = current?.activeVersion === seen.activeVersion && current.deltas.join() === seen.deltas.join();
+    if (current?.rulesPending && same) await tx.store.put({ ...current, rulesPending: false });
+    await tx.done;
+  }
+
   async patchMeta(
     id: string,
     patch: Partial<Omit<ListMeta, 'id' | 'activeVersion' | 'deltas' | 'deltaEntries'>>,

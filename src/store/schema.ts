@@ -38,6 +38,12 @@ export interface ListMeta {
   /** Entries the deltas add or remove in all; past a share of the list, the next update rewrites it whole. */
   deltaEntries: number;
   lastImport: ImportReport | null;
+  /**
+   * Chrome: this version's before-load rules are still to be installed. Saved with the
+   * version itself, so a browser that closes before the install is noted cannot lose it;
+   * cleared once the install is noted where the next start looks. Missing in older records.
+   */
+  rulesPending?: boolean;
   /** Consecutive failed updates: drives the back-off. */
   failures: number;
   nextUpdate: number;

@@ -21,8 +21,8 @@ export interface ImportContext {
   currentRules?: (id: string) => RuleArrays | undefined;
   /** Called once the new version is in force, with its rules as text (for before-load blocking). */
   onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
-  /** Called just before a new version is saved; its failure never stops the import. */
-  beforeCommit?: (id: string) => Promise<void>;
+  /** Save the new version with rulesPending set (a before-load layer will install its rules). */
+  rulesPending?: boolean;
   /** Share of the import done (0..1), for the popup's progress. */
   onProgress?: (done: number) => void;
   /** The user accepted a list that shrank by more than 90 % (see ListMeta.heldBack). */
@@ -114,10 +114,9 @@ export async function importListText(
       if (ctx.preloadUnchanged) await ctx.onParsed?.(meta.id, parsed);
       return next ?? meta;
     }
-    // Before the save, not after: the browser may close between the save and onParsed.
-    await ctx.beforeCommit?.(meta.id).catch(() => undefined);
     const writeStart = performance.now();
-    const patch = { ...base, lastImport: null };
+    // In the same transaction as the version: the browser may close before onParsed runs.
+    const patch = { ...base, lastImport: null, ...(ctx.rulesPending ? { rulesPending: true } : {}) };
     const next =
       mode === 'delta' && delta
         ? await ctx.store.commitDelta(meta.id, delta, patch)

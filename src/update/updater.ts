@@ -46,7 +46,7 @@ export interface UpdaterOptions {
   /** The rules of a list now in force, so an update can store only what changed. */
   currentRules?: (id: string) => RuleArrays | undefined;
   onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
-  beforeCommit?: (id: string) => Promise<void>;
+  rulesPending?: boolean;
   fetchImpl?: typeof fetch;
   limits?: FetchLimits;
   now?: () => number;
@@ -121,7 +121,7 @@ export class Updater {
           store,
           currentRules: this.options.currentRules,
           onParsed: this.options.onParsed,
-          beforeCommit: this.options.beforeCommit,
+          rulesPending: this.options.rulesPending,
           now: started,
           allowShrink: select.allowShrink === true,
           preloadUnchanged: select.refreshPreload === true,

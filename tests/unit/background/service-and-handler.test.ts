@@ -4,6 +4,7 @@ import { BypassStore } from '../../../src/background/bypass';
 import { handleMessage, type HandlerContext } from '../../../src/background/handle-message';
 import { SentryService, type ServiceDeps } from '../../../src/background/service';
 import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
+import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
 import type { DefaultList } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
@@ -401,7 +402,7 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
       clearBypasses: async () => undefined,
       covers: () => false,
       state: { domains: 0, error: null },
-      noteUpcoming: async () => undefined,
+      noted: async () => undefined,
       installsToRedo: async () => ['bundled-a'],
       orphans: async () => [],
     };
@@ -442,6 +443,8 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
 class ClosingDnrSync extends DnrSync {
   closing = false;
   next: ClosableSlots | null = null;
+  /** The lists whose rules this life was asked to install. */
+  readonly asked: string[] = [];
 
   constructor(
     api: DnrApi,
@@ -452,8 +455,15 @@ class ClosingDnrSync extends DnrSync {
   }
 
   override replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean) {
+    this.asked.push(listId);
     if (!this.closing) return super.replaceList(listId, block, allow, scripts);
     return this.close();
+  }
+
+  override noted(listId: string) {
+    // Nothing lands once the browser is closed.
+    if (this.next) return new Promise<void>(() => undefined);
+    return super.noted(listId);
   }
 
   override removeList(listId: string) {
@@ -516,6 +526,24 @@ describe('the browser closes between saving a list and installing its rules', ()
     await expect.poll(() => domainsIn(api).includes('v2-evil.test')).toBe(true);
     await expect.poll(() => second.covers(id)).toBe(true);
     expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test', 'v1-evil.test', 'v2-evil.test']);
+  });
+
+  it('a normal restart installs nothing again: the pending flag is cleared once the install is noted', async () => {
+    const api = memoryDnr();
+    const dbName = `svc-${dbCount++}`;
+    const storage = slots();
+    const first = new ClosingDnrSync(api, storage);
+    const service = life(dbName, first);
+    server.setFeed('normal.txt', { body: 'normal-evil.test\n' });
+    const { id } = await service.subscribe(server.feedUrl('normal.txt', '127.0.0.1'));
+    await expect.poll(() => first.covers(id)).toBe(true);
+    const store = new ListStore(await openFraudDb(dbName));
+    await expect.poll(async () => (await store.getMeta(id))?.rulesPending).toBe(false);
+
+    const second = new ClosingDnrSync(api, storage.close());
+    await life(dbName, second).ready;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(second.asked).toEqual([]);
   });
 
   it('[fault] the browser closes after a list is removed, before its before-load rules are: the next start removes them', async () => {

@@ -117,19 +117,43 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     expect(await again.installsToRedo(['whole', 'partial', 'queued'])).toEqual([]);
   });
 
-  it('counts a list in force whose install never began as one to install, unless this life asked for it', async () => {
+  it('counts a list in force whose install never began, or saved as pending, as one to install, unless this life asked for it', async () => {
     const api = memoryDnr();
     const store = slots();
     const first = new DnrSync(api, store, 'chrome-extension://x/warning.html');
     await first.replaceList('installed', domains(3, 'i'), []);
-    // Noted ahead of a save, then the browser closed before the install began.
-    await first.noteUpcoming('saved-then-closed');
+    await first.replaceList('updated', domains(3, 'u'), []);
 
     const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
     await next.restoreCounts();
     void next.replaceList('asked-now', domains(2, 'a'), []);
-    const inForce = ['installed', 'never-begun', 'saved-then-closed', 'asked-now'];
-    expect((await next.installsToRedo(inForce)).sort()).toEqual(['never-begun', 'saved-then-closed']);
+    const inForce = ['installed', 'updated', 'never-begun', 'asked-now'];
+    // 'updated': a newer version saved with rulesPending, then the browser closed.
+    expect((await next.installsToRedo(inForce, ['updated', 'asked-now'])).sort()).toEqual(['never-begun', 'updated']);
+  });
+
+  it('says when an install is noted: only after the note is saved', async () => {
+    const store = slots();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let saves = 0;
+    const slow = {
+      ...store,
+      saveUnfinished: async (ids: string[]) => {
+        saves++;
+        await held;
+        await store.saveUnfinished(ids);
+      },
+    };
+    const sync = new DnrSync(memoryDnr(), slow, 'chrome-extension://x/warning.html');
+    void sync.replaceList('a', domains(3), []);
+    let noted = false;
+    void sync.noted('a').then(() => (noted = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(saves).toBe(1);
+    expect(noted).toBe(false);
+    release();
+    await expect.poll(() => noted).toBe(true);
   });
 
   it('names the lists whose rules outlived them, and a removal stops that list’s install at once', async () => {
