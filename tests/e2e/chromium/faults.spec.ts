@@ -6,6 +6,7 @@ import type { StatusSnapshot } from '../../../src/messaging/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { PROJECT_ROOT } from '../support/paths';
 import { slotIds } from '../../../src/blocking/dnr-rules';
+import { DB_NAME } from '../../../src/store/schema';
 import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
 import { readWarning, waitForWarning } from './shadow';
 
@@ -225,51 +226,69 @@ test('[fault] the browser is closed while the before-load rules are being instal
   }
 });
 
-test('[fault] the browser closed after a list was saved but before its before-load install began: the next start installs it', async () => {
-  test.setTimeout(600_000);
-  const first = await launchWithExtension();
-  try {
-    await expect
-      .poll(async () => covered(first), { timeout: 360_000, intervals: [5_000] })
-      .toEqual({ missing: [], unfinished: [] });
-    // What such a close leaves behind: the list saved and in force, but no rules, no slot
-    // and no note of an install (the install would have begun only after the save).
-    const { first: firstId, last: lastId } = slotIds(
-      await (
-        await backgroundWorker(first)
-      ).evaluate(async () => {
+/**
+ * What a close right after a list's save leaves behind, before the install was noted in
+ * storage: a first install has rules, slot and note missing; an update has its slot, its
+ * rules lag the saved version (here: gone), and the version was saved with rulesPending.
+ */
+for (const kind of ['a first install', 'an update'] as const) {
+  test(`[fault] the browser closed after a list was saved but before its before-load install was noted (${kind}): the next start installs it`, async () => {
+    test.setTimeout(600_000);
+    const first = await launchWithExtension();
+    try {
+      await expect
+        .poll(async () => covered(first), { timeout: 360_000, intervals: [5_000] })
+        .toEqual({ missing: [], unfinished: [] });
+      const worker = await backgroundWorker(first);
+      const slot = await worker.evaluate(async () => {
         const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
         return ((await chromeApi.storage.local.get('dnrSlots')).dnrSlots as Record<string, number>)[
           'phishing-database'
         ]!;
-      }),
-    );
-    await (
-      await backgroundWorker(first)
-    ).evaluate(
-      async ([from, to]) => {
-        const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-        const ids = (await chromeApi.declarativeNetRequest.getDynamicRules())
-          .map((r) => r.id)
-          .filter((id) => id >= from && id <= to);
-        await chromeApi.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
-        const slots = (await chromeApi.storage.local.get('dnrSlots')).dnrSlots as Record<string, number>;
-        delete slots['phishing-database'];
-        await chromeApi.storage.local.set({ dnrSlots: slots });
-      },
-      [firstId, lastId] as const,
-    );
-    expect(await covered(first)).toEqual({ missing: [lastHostOf('phishing-database')], unfinished: [] });
-  } finally {
-    await first.context.close();
-  }
+      });
+      const { first: from, last: to } = slotIds(slot);
+      await worker.evaluate(
+        async ({ from, to, update, dbName }) => {
+          const chromeApi = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+          const ids = (await chromeApi.declarativeNetRequest.getDynamicRules())
+            .map((r) => r.id)
+            .filter((id) => id >= from && id <= to);
+          await chromeApi.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ids });
+          if (!update) {
+            const slots = (await chromeApi.storage.local.get('dnrSlots')).dnrSlots as Record<string, number>;
+            delete slots['phishing-database'];
+            await chromeApi.storage.local.set({ dnrSlots: slots });
+            return;
+          }
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const req = indexedDB.open(dbName);
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+          await new Promise<void>((resolve, reject) => {
+            const tx = db.transaction('lists', 'readwrite');
+            const lists = tx.objectStore('lists');
+            const get = lists.get('phishing-database');
+            get.onsuccess = () => lists.put({ ...get.result, rulesPending: true });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+          db.close();
+        },
+        { from, to, update: kind === 'an update', dbName: DB_NAME },
+      );
+      expect(await covered(first)).toEqual({ missing: [lastHostOf('phishing-database')], unfinished: [] });
+    } finally {
+      await first.context.close();
+    }
 
-  const second = await launchWithExtension(first.profileDir);
-  try {
-    await expect
-      .poll(async () => covered(second), { timeout: 360_000, intervals: [5_000] })
-      .toEqual({ missing: [], unfinished: [] });
-  } finally {
-    await second.context.close();
-  }
-});
+    const second = await launchWithExtension(first.profileDir);
+    try {
+      await expect
+        .poll(async () => covered(second), { timeout: 360_000, intervals: [5_000] })
+        .toEqual({ missing: [], unfinished: [] });
+    } finally {
+      await second.context.close();
+    }
+  });
+}
