@@ -157,8 +157,9 @@ export class SentryService {
   /**
    * Before-load rules whose install an earlier life of the worker began but never finished,
    * or never began (the browser closed, the worker was stopped), are partial or missing:
-   * install them again; rules of a list removed meanwhile go. The domains come from the bundled copy when that is the version in
-   * force (it never had a server's validators), otherwise from a full download of the list.
+   * install them again; rules of a list removed meanwhile go. The domains come from the
+   * bundled copy when that is the version in force (it never had a server's validators),
+   * otherwise from a full download of the list.
    */
   private async resumePreload(store: ListStore): Promise<void> {
     if (!this.deps.preload) return;

@@ -27,7 +27,6 @@ export class ListStore {
     await this.db.put('lists', meta);
   }
 
-  /** Changes metadata only (errors, schedule); never touches which rules are in force. */
   /**
    * Clears rulesPending, but only while the list is still at `seen` (its version and deltas):
    * a newer version saved meanwhile keeps its own flag.
@@ -40,6 +39,7 @@ export class ListStore {
     await tx.done;
   }
 
+  /** Changes metadata only (errors, schedule); never touches which rules are in force. */
   async patchMeta(
     id: string,
     patch: Partial<Omit<ListMeta, 'id' | 'activeVersion' | 'deltas' | 'deltaEntries'>>,
