@@ -74,14 +74,19 @@ describe('property: parsing is idempotent', () => {
     fc.assert(
       fc.property(listTextArb, (text) => {
         const first = parseList(text);
+        // A URL rule holding ABP syntax ('$', '^', '##'), e.g. "a/?$" from the line "A?$" of a
+        // plain list, cannot be written back as a plain line: alone, the line reads as ABP.
+        const plainWritable = first.blockUrls.filter((u) => !/[$^]|##|#@#/.test(u));
         const blocksOnly = {
           blockDomains: first.blockDomains,
-          blockUrls: first.blockUrls,
+          blockUrls: plainWritable,
           allowDomains: [],
           allowUrls: [],
         };
         const second = parseList(serialise(blocksOnly));
-        expect(ruleSets(second)).toEqual(ruleSets({ ...first, allowDomains: [], allowUrls: [] } as ParsedList));
+        expect(ruleSets(second)).toEqual(
+          ruleSets({ ...first, blockUrls: plainWritable, allowDomains: [], allowUrls: [] } as ParsedList),
+        );
       }),
       { numRuns: NUM_RUNS },
     );
