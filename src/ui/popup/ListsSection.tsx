@@ -16,15 +16,17 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
     setBusy(true);
     setResult(null);
     const poll = setInterval(() => void refresh(), 300);
+    let outcome: { text: string; error: boolean };
     try {
-      setResult({ text: summaryText(await send('lists.update', {})), error: false });
+      outcome = { text: summaryText(await send('lists.update', {})), error: false };
     } catch (error) {
-      setResult({ text: errorText(error), error: true });
-    } finally {
-      clearInterval(poll);
-      setBusy(false);
-      await refresh();
+      outcome = { text: errorText(error), error: true };
     }
+    clearInterval(poll);
+    // The lists first, then the summary: "1 failed" never shows beside a list without its error.
+    await refresh().catch(() => undefined);
+    setResult(outcome);
+    setBusy(false);
   };
 
   const acceptShrink = async (id: string) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
 
@@ -11,11 +11,19 @@ export function useStatus(): {
 } {
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Polls overlap: an answer older than one already shown must not bring back stale lists.
+  const issued = useRef(0);
+  const shown = useRef(0);
   const refresh = useCallback(async () => {
+    const ticket = ++issued.current;
     try {
-      setStatus(await send('status.get', {}));
+      const next = await send('status.get', {});
+      if (ticket < shown.current) return;
+      shown.current = ticket;
+      setStatus(next);
       setError(null);
     } catch (e) {
+      if (ticket < shown.current) return;
       setError(e instanceof Error ? e.message : String(e));
     }
   }, []);
