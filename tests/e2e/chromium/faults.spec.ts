@@ -207,6 +207,18 @@ async function covered(ext: LaunchedExtension): Promise<{ missing: string[]; unf
   }, lastHosts);
 }
 
+/** Starts the browser again on `profileDir` and waits until every bundled list's rules are whole. */
+async function expectRulesWholeAfterRestart(profileDir: string): Promise<void> {
+  const again = await launchWithExtension(profileDir);
+  try {
+    await expect
+      .poll(async () => covered(again), { timeout: 360_000, intervals: [5_000] })
+      .toEqual({ missing: [], unfinished: [] });
+  } finally {
+    await again.context.close();
+  }
+}
+
 test('[fault] the browser is closed while the before-load rules are being installed: the next start installs them again', async () => {
   test.setTimeout(420_000);
   const first = await launchWithExtension();
@@ -216,14 +228,7 @@ test('[fault] the browser is closed while the before-load rules are being instal
   await first.context.close();
   expect(cut.missing.length).toBeGreaterThan(0);
 
-  const second = await launchWithExtension(first.profileDir);
-  try {
-    await expect
-      .poll(async () => covered(second), { timeout: 360_000, intervals: [5_000] })
-      .toEqual({ missing: [], unfinished: [] });
-  } finally {
-    await second.context.close();
-  }
+  await expectRulesWholeAfterRestart(first.profileDir);
 });
 
 /**
@@ -282,13 +287,6 @@ for (const kind of ['a first install', 'an update'] as const) {
       await first.context.close();
     }
 
-    const second = await launchWithExtension(first.profileDir);
-    try {
-      await expect
-        .poll(async () => covered(second), { timeout: 360_000, intervals: [5_000] })
-        .toEqual({ missing: [], unfinished: [] });
-    } finally {
-      await second.context.close();
-    }
+    await expectRulesWholeAfterRestart(first.profileDir);
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAINS_PER_RULE, slotIds } from '../../../src/blocking/dnr-rules';
 import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
-import { memoryDnr, slots } from './memory-dnr';
+import { countingDnr, memoryDnr, slots } from './memory-dnr';
 
 const domains = (n: number, tag = 'd') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
 
@@ -59,21 +59,14 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
   it('installs only the newest version when a newer one of the same list arrives meanwhile', async () => {
     const api = memoryDnr();
-    let calls = 0;
-    const counting: DnrApi = {
-      ...api,
-      updateDynamicRules: async (o) => {
-        calls++;
-        await api.updateDynamicRules(o);
-      },
-    };
+    const counting = countingDnr(api);
     const sync = new DnrSync(counting, slots(), 'chrome-extension://x/warning.html');
     const first = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v1-'), []);
     const second = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v2-'), []);
     const third = sync.replaceList('a', domains(10, 'v3-'), []);
     await Promise.all([first, second, third]);
     // v1 stopped early, v2 never started: far fewer calls than three whole installs.
-    expect(calls).toBeLessThan(8 + 2);
+    expect(counting.calls()).toBeLessThan(8 + 2);
     const installed = [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
     expect(installed.sort()).toEqual(domains(10, 'v3-').sort());
     expect(sync.state).toEqual({ domains: 10, error: null });
@@ -158,14 +151,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
   it('names the lists whose rules outlived them, and a removal stops that list’s install at once', async () => {
     const api = memoryDnr();
-    let calls = 0;
-    const counting: DnrApi = {
-      ...api,
-      updateDynamicRules: async (o) => {
-        calls++;
-        await api.updateDynamicRules(o);
-      },
-    };
+    const counting = countingDnr(api);
     const store = slots();
     const first = new DnrSync(counting, store, 'chrome-extension://x/warning.html');
     await first.replaceList('kept', domains(3, 'k'), []);
@@ -174,7 +160,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     const removal = first.removeList('big');
     await Promise.all([big, removal]);
     // A few calls of the big install at most, not its twenty rules.
-    expect(calls).toBeLessThan(2 + 2 + 6);
+    expect(counting.calls()).toBeLessThan(2 + 2 + 6);
     expect([...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []).sort()).toEqual(
       [...domains(3, 'k'), ...domains(3, 'r')].sort(),
     );

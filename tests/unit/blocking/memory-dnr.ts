@@ -55,3 +55,16 @@ export function slots(saved: Record<string, number> = {}, unfinished: string[] =
     },
   };
 }
+
+/** `api` that counts its updateDynamicRules calls (each makes Chromium re-index every rule). */
+export function countingDnr(api: DnrApi): DnrApi & { calls: () => number } {
+  let calls = 0;
+  return {
+    ...api,
+    updateDynamicRules: async (o) => {
+      calls++;
+      await api.updateDynamicRules(o);
+    },
+    calls: () => calls,
+  };
+}
