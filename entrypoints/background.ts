@@ -103,6 +103,9 @@ function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {
       save: (slots) => browser.storage.local.set({ dnrSlots: slots }),
       loadUnfinished: async () => ((await browser.storage.local.get('dnrUnfinished')).dnrUnfinished ?? []) as string[],
       saveUnfinished: (ids) => browser.storage.local.set({ dnrUnfinished: ids }),
+      loadVersions: async () =>
+        ((await browser.storage.local.get('dnrVersions')).dnrVersions ?? {}) as Record<string, string>,
+      saveVersions: (versions) => browser.storage.local.set({ dnrVersions: versions }),
     },
     warningPageUrl,
   );

@@ -168,6 +168,21 @@ export async function waitQuiet(pid: number | undefined, timeoutMs = 30_000): Pr
   return Date.now() - started;
 }
 
+/**
+ * Waits until the extension's before-load rules are all installed (Chrome: no list's
+ * declarativeNetRequest install queued or running; Firefox has no such layer). Resolves to
+ * the ms waited, or null if installs were still running after `timeoutMs`.
+ */
+export async function waitRulesInstalled(ext: ExtBrowser, timeoutMs = 600_000): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const { preload } = await ext.send<{ preload: { installing: number } | null }>('status.get', {});
+    if (!preload || preload.installing === 0) return Date.now() - started;
+    await sleep(1000);
+  }
+  return null;
+}
+
 async function launchChromium(
   withExtension: boolean,
   extDir = CHROME_EXT_DIR,

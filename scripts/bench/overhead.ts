@@ -8,6 +8,7 @@
 //
 //   full        the extension as built
 //   cs-stub     content scripts replaced by a 1-line one that only sends page.check
+//   cs-empty    content scripts replaced by an empty one (the floor of any content script)
 //   no-cs       no content scripts at all (the before-load layer still runs)
 //   no-cs-nowr  Firefox: also no blocking webRequest listener on main_frame
 //   NAME=DIR    another build (DIR holds chrome-mv3/ and/or firefox-mv2/, e.g. a copy of an
@@ -34,13 +35,14 @@ import {
   launchFirefoxPlain,
   type BrowserName,
   type ExtBrowser,
+  waitRulesInstalled,
 } from './drivers.ts';
 import { serveRichPage } from './rich-page.ts';
 import { loadTime } from './scenario.ts';
 import { median } from './stats.ts';
 
-type Variant = 'full' | 'cs-stub' | 'no-cs' | 'no-cs-nowr';
-const VARIANTS: readonly string[] = ['full', 'cs-stub', 'no-cs', 'no-cs-nowr'];
+type Variant = 'full' | 'cs-stub' | 'cs-empty' | 'no-cs' | 'no-cs-nowr';
+const VARIANTS: readonly string[] = ['full', 'cs-stub', 'cs-empty', 'no-cs', 'no-cs-nowr'];
 
 const STUB = `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'page.check', data: {} });\n`;
 
@@ -51,8 +53,8 @@ function makeVariant(browser: BrowserName, variant: Variant, root: string): stri
   cpSync(src, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  if (variant === 'cs-stub') {
-    writeFileSync(path.join(dir, 'fsbench-stub.js'), STUB);
+  if (variant === 'cs-stub' || variant === 'cs-empty') {
+    writeFileSync(path.join(dir, 'fsbench-stub.js'), variant === 'cs-stub' ? STUB : 'void 0;\n');
     manifest.content_scripts = [
       { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['fsbench-stub.js'] },
     ];
@@ -103,7 +105,11 @@ async function main(): Promise<void> {
         for (const [name, dir] of dirs) {
           const ext = browser === 'chromium' ? await launchChromiumExt(dir) : await launchFirefoxExt(hosts, dir);
           contenders.push({ name, ext, loads: [] });
-          await ext.send('status.get', {});
+        }
+        // Steady state: the bundled lists' before-load rules in, the browsers idle.
+        for (const c of contenders) {
+          const waited = await waitRulesInstalled(c.ext);
+          console.log(`  ${c.name}: rules ${waited === null ? 'still installing' : `in after ${(waited / 1000).toFixed(0)} s`}`);
         }
         await contenders[0]?.ext.quiet();
         for (let i = 0; i < hosts.length; i++) {

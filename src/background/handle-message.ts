@@ -95,7 +95,7 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       await ctx.tabs.openExtensionPage('/popup.html?tab=1');
       return { opened: true };
     case 'warning.check':
-      return service.verdictForWarningPage(text(message.data.url));
+      return service.verdictForWarningPage(text(message.data.url), from.kind === 'extension' ? from.tabId : null);
     case 'warning.proceed': {
       const tabId = needTab(from);
       const url = text(message.data.url);

@@ -7,6 +7,8 @@ import { ListStore } from '../store/list-store';
 import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
 import type { ListMeta, UserSettings } from '../store/schema';
+import { rulesVersionOf, type RulesVersion } from '../store/rules-version';
+import type { PreloadState } from '../blocking/dnr-sync';
 import { DEFAULT_LISTS, type DefaultList } from '../update/default-lists';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
@@ -35,11 +37,22 @@ import { sameSite } from '../heuristics/site';
  * from the matcher itself (webRequest), so it needs no such layer.
  */
 export interface PreloadLayer {
-  /** `scripts`: a script-host list, whose hosts are also stopped as scripts on any page. */
-  replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean): Promise<void>;
+  /**
+   * `scripts`: a script-host list, whose hosts are also stopped as scripts on any page.
+   * `version`: which version of the list this is, and what it adds to the one before.
+   */
+  replaceList(
+    listId: string,
+    block: readonly string[],
+    allow: readonly string[],
+    scripts?: boolean,
+    version?: RulesVersion,
+  ): Promise<void>;
   removeList(listId: string): Promise<void>;
   setUserRules(blocked: readonly string[], trusted: readonly string[]): Promise<void>;
   allowOnce(tabId: number, host: string): Promise<unknown>;
+  /** Lets a tab through to a host whose before-load rule outlived its listing. */
+  passThrough(tabId: number, host: string): Promise<void>;
   clearBypasses(tabId?: number): Promise<void>;
   /** Whether a list's rules are in force in the browser now. */
   covers(listId: string): boolean;
@@ -52,7 +65,7 @@ export interface PreloadLayer {
   installsToRedo(inForce: readonly string[], pending: readonly string[]): Promise<string[]>;
   /** Lists with rules in the browser that are not among `known` (removed before their rules were). */
   orphans(known: readonly string[]): Promise<string[]>;
-  readonly state: { domains: number; error: string | null };
+  readonly state: PreloadState;
 }
 
 export interface ServiceDeps {
@@ -140,7 +153,7 @@ export class SentryService {
       currentRules: (id) => this.lists.find((l) => l.id === id),
       // The before-load rules follow in the background: an import is done, and its list in
       // force for the matcher and the content script, without waiting for them.
-      onParsed: async (id, parsed) => void this.preloadList(id, parsed),
+      onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
       rulesPending: this.deps.preload !== undefined,
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
@@ -178,7 +191,8 @@ export class SentryService {
       if (!meta || meta.activeVersion === null) continue;
       const def = this.defaults.find((d) => d.id === id);
       if (def && meta.etag === null && meta.lastModified === null) {
-        await this.preloadList(id, await parseListAsync(await this.deps.readBundled(def.bundledPath)));
+        const parsed = await parseListAsync(await this.deps.readBundled(def.bundledPath));
+        await this.preloadList(id, parsed, { version: rulesVersionOf(meta) });
       } else {
         refetch.push(id);
       }
@@ -207,7 +221,7 @@ export class SentryService {
           {
             store,
             now: this.now,
-            onParsed: async (id, parsed) => void this.preloadList(id, parsed),
+            onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
             rulesPending: this.deps.preload !== undefined,
           },
           meta,
@@ -249,13 +263,13 @@ export class SentryService {
   /** Hands a freshly imported list's domains to the before-load layer; its failures never undo the import. */
   // Not async: an async function would keep `parsed` (a million strings) alive for as long
   // as the install runs; the layer packs what it needs within a few hundred ms.
-  private preloadList(id: string, parsed: ParsedList): Promise<void> {
+  private preloadList(id: string, parsed: ParsedList, version: RulesVersion): Promise<void> {
     const { preload } = this.deps;
     if (!preload) return Promise.resolve();
     const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
     // Read now, before any newer version of the list can be saved (see settleRulesPending).
     const seen = this.store?.getMeta(id);
-    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts);
+    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts, version);
     // The version was saved with rulesPending; once the layer has noted the install, the
     // layer's note carries it and the flag can go.
     void Promise.all([seen, preload.noted(id)])
@@ -460,11 +474,18 @@ export class SentryService {
    * For the warning page: its URL comes from the page's address (which any site can
    * craft, the page being reachable from the web), so it is only ever checked, never trusted.
    */
-  async verdictForWarningPage(url: string): Promise<Verdict> {
+  /**
+   * The verdict the warning page shows. Not blocked, the page goes on to the site; Chrome's
+   * rule that sent the tab here may have outlived the listing (a delta removed the site),
+   * so the tab is let through to that host first, or it would come straight back.
+   */
+  async verdictForWarningPage(url: string, tabId: number | null): Promise<Verdict> {
     await this.ready;
     const verdict = this.check(url);
     if (verdict.kind === 'blocked') {
       void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    } else if (tabId !== null && verdict.host) {
+      await this.deps.preload?.passThrough(tabId, verdict.host).catch(() => undefined);
     }
     return verdict;
   }

@@ -86,6 +86,25 @@ export function allowRule(id: number, domains: string[], priority: number, tabId
 }
 
 /**
+ * Lets one tab through to exactly `host` (not its subdomains) past list rules only: a
+ * list's block the lists no longer hold, left in the browser until its next full install
+ * (see DnrSync.replaceList). The user's own blocks outrank it.
+ */
+export function passThroughRule(id: number, host: string, tabId: number): DnrRule {
+  return {
+    id,
+    priority: PRIORITY.listAllow,
+    action: { type: 'allow' as Browser.declarativeNetRequest.RuleActionType },
+    condition: { regexFilter: exactHostPattern(host), resourceTypes: FRAME_TYPES, tabIds: [tabId] },
+  };
+}
+
+/** `^https?://host(:port)?/` in RE2 syntax, the host's special characters escaped (dots, an IPv6 address's brackets). */
+export function exactHostPattern(host: string): string {
+  return `^https?://${host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:[0-9]+)?/`;
+}
+
+/**
  * Domains kept as newline-separated UTF-8 bytes while their rules are installed (a minute
  * or more for a large list). A million separate short strings take several times the
  * memory, and so does one joined string: the parser's host strings are slices of the

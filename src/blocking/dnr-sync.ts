@@ -1,9 +1,13 @@
 import type { Browser } from 'wxt/browser';
+import type { RulesVersion } from '../store/rules-version';
 import {
   allowRule,
+  DOMAINS_PER_RULE,
+  exactHostPattern,
   FIRST_BYPASS_ID,
   listRules,
   PackedDomains,
+  passThroughRule,
   PRIORITY,
   redirectRule,
   SLOT_SIZE,
@@ -28,13 +32,30 @@ export interface SlotStorage {
   /** Lists whose install began and has not finished: the worker or the browser may stop meanwhile. */
   loadUnfinished(): Promise<string[]>;
   saveUnfinished(ids: string[]): Promise<void>;
+  /** Which version of each list its installed rules are (see RulesVersion). */
+  loadVersions(): Promise<Record<string, string>>;
+  saveVersions(versions: Record<string, string>): Promise<void>;
 }
+
+/** Where a list's rules are: its slot, the half in use, and the last rule id in that half. */
+interface Placement {
+  slot: number;
+  half: 0 | 1;
+  lastId: number;
+}
+
+/** Pass-through rules kept at most, across tabs (see passThrough). */
+const MAX_PASS_THROUGH = 20;
+
+const isPassThrough = (r: DnrRule) => r.condition.regexFilter !== undefined && r.condition.tabIds !== undefined;
 
 /** A newer version of the same list was handed over while this one was being installed. */
 class Superseded extends Error {}
 
 export interface PreloadState {
   domains: number;
+  /** Lists whose install is queued or running: until it ends, the in-page check covers them alone. */
+  installing: number;
   error: string | null;
 }
 
@@ -59,6 +80,9 @@ export class DnrSync {
   private restored: Promise<void> = Promise.resolve();
   /** The latest save of the unfinished set. */
   private saving: Promise<void> = Promise.resolve();
+  /** Known once restore has run: until then every install is a whole one. */
+  private placements = new Map<string, Placement>();
+  private versions: Record<string, string> = {};
 
   constructor(
     private readonly api: DnrApi,
@@ -74,21 +98,37 @@ export class DnrSync {
   get state(): PreloadState {
     let domains = 0;
     for (const n of this.counts.values()) domains += n;
-    return { domains, error: this.lastError };
+    return { domains, installing: this.unfinished.size, error: this.lastError };
   }
 
   /**
    * Replaces one list's rules; a failure (a browser limit) is kept for the popup, never
    * thrown. The new rules go in one per call, with a turn of the event loop between, so
    * no single task of the background handles a million domains at once.
+   *
+   * `version.delta`: when the rules in force are exactly the version it was made from, only
+   * its added domains are installed, as rules of their own: each call makes Chrome re-index
+   * every rule of the extension, so a 1 % update of a 1M list takes one call instead of
+   * fifty. The domains it removed keep their rules until the list's next whole install; the
+   * warning page lets the tab through to such a site once the background says it is no
+   * longer listed (passThrough).
    */
-  replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts = false): Promise<void> {
+  replaceList(
+    listId: string,
+    block: readonly string[],
+    allow: readonly string[],
+    scripts = false,
+    version?: RulesVersion,
+  ): Promise<void> {
     const generation = (this.generation.get(listId) ?? 0) + 1;
     this.generation.set(listId, generation);
     const superseded = () => this.generation.get(listId) !== generation;
+    // Decided now, while nothing of this list is queued: a later request of the same list
+    // supersedes this one, and one made while this is unfinished installs whole.
+    const append = version?.delta && !scripts ? this.appendable(listId, version.delta) : null;
     // Packed now (in slices, see pack), so the caller's million strings can be collected
     // while the install runs.
-    const packing = PackedDomains.pack(block);
+    const packing = PackedDomains.pack(append ? (version?.delta?.added ?? []) : block);
     const allowed = [...allow];
     // Noted now, not when its turn comes: lists queued behind a long install are unfinished too.
     const noted = this.markUnfinished(listId, true);
@@ -97,27 +137,44 @@ export class DnrSync {
       const packed = await packing;
       // A newer version of this list is queued behind: install only that one.
       if (superseded()) return;
-      const slot = await this.slotFor(listId);
-      const existing = await this.idsInSlot(slot);
-      const inHalf = (half: 0 | 1) => {
-        const { first, last } = slotIds(slot, half);
-        return existing.filter((id) => id >= first && id <= last);
-      };
-      const old = inHalf(0).length > 0 ? 0 : 1;
-      const fresh = old === 0 ? 1 : 0;
       const added: number[] = [];
       try {
-        for (const rule of listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts)) {
-          if (superseded()) throw new Superseded();
-          await this.api.updateDynamicRules({
-            removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
-            addRules: [rule],
-          });
-          added.push(rule.id);
-          await new Promise((resolve) => setTimeout(resolve, 0));
+        if (append) {
+          let id = append.lastId;
+          for (const domains of packed.chunks(DOMAINS_PER_RULE)) {
+            if (superseded()) throw new Superseded();
+            await this.api.updateDynamicRules({
+              addRules: [redirectRule(++id, domains, this.warningPageUrl, PRIORITY.listBlock)],
+            });
+            added.push(id);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          this.placements.set(listId, { ...append, lastId: id });
+          // Domains the delta removed are still counted: their rules stay until the next whole install.
+          this.counts.set(listId, (this.counts.get(listId) ?? 0) + packed.count);
+        } else {
+          const slot = await this.slotFor(listId);
+          const existing = await this.idsInSlot(slot);
+          const inHalf = (half: 0 | 1) => {
+            const { first, last } = slotIds(slot, half);
+            return existing.filter((id) => id >= first && id <= last);
+          };
+          const old = inHalf(0).length > 0 ? 0 : 1;
+          const fresh = old === 0 ? 1 : 0;
+          for (const rule of listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts)) {
+            if (superseded()) throw new Superseded();
+            await this.api.updateDynamicRules({
+              removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
+              addRules: [rule],
+            });
+            added.push(rule.id);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
+          this.placements.set(listId, { slot, half: fresh, lastId: added.at(-1) ?? slotIds(slot, fresh).first - 1 });
+          this.counts.set(listId, packed.count);
         }
-        await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
-        this.counts.set(listId, packed.count);
+        await this.rememberVersion(listId, version?.version);
         this.lastError = null;
         await this.markUnfinished(listId, false);
       } catch (error) {
@@ -128,6 +185,46 @@ export class DnrSync {
         // The old rules are whole again: nothing is left to resume.
         await this.markUnfinished(listId, false);
       }
+    });
+  }
+
+  /**
+   * Where a delta's rules can go: only onto the very version it was made from, whole (not
+   * cut short, nothing of this list queued), with room left in its half of the slot.
+   */
+  private appendable(listId: string, delta: NonNullable<RulesVersion['delta']>): Placement | null {
+    const placed = this.placements.get(listId);
+    if (!placed || this.unfinished.has(listId) || this.versions[listId] !== delta.from) return null;
+    const needed = Math.ceil(delta.added.length / DOMAINS_PER_RULE);
+    return placed.lastId + needed <= slotIds(placed.slot, placed.half).last ? placed : null;
+  }
+
+  /** Saved before the install is marked finished: a close between leaves it unfinished, so redone whole. */
+  private async rememberVersion(listId: string, version: string | undefined): Promise<void> {
+    if (version === undefined) delete this.versions[listId];
+    else this.versions[listId] = version;
+    // An unsaved version only makes the next delta install whole.
+    await this.slots.saveVersions({ ...this.versions }).catch(() => undefined);
+  }
+
+  /**
+   * The warning page was reached for a site the lists no longer name (a delta removed it;
+   * its rule stays until the next whole install): lets this tab through to that host.
+   */
+  passThrough(tabId: number, host: string): Promise<void> {
+    return this.serialUser(async () => {
+      const rules = await this.api.getSessionRules();
+      const passes = rules.filter(isPassThrough);
+      const pattern = exactHostPattern(host);
+      if (passes.some((r) => r.condition.regexFilter === pattern && r.condition.tabIds?.includes(tabId))) return;
+      // One a tab, few in all: each is a regex rule, and Chrome counts those against one
+      // limit with the lists' own; a page bouncing a tab through the warning page must not
+      // use it up.
+      const drop = passes.filter((r) => r.condition.tabIds?.includes(tabId) || passes.length >= MAX_PASS_THROUGH);
+      await this.api.updateSessionRules({
+        removeRuleIds: drop.map((r) => r.id),
+        addRules: [passThroughRule(this.freeSessionId(rules), host, tabId)],
+      });
     });
   }
 
@@ -175,6 +272,8 @@ export class DnrSync {
         await this.slots.save(all);
       }
       this.counts.delete(listId);
+      this.placements.delete(listId);
+      if (listId in this.versions) await this.rememberVersion(listId, undefined);
       // Even with no slot: its install may have been noted, then given way.
       await this.markUnfinished(listId, false);
     });
@@ -194,15 +293,20 @@ export class DnrSync {
   /** "This time only": a session rule for that tab and host, gone when the browser closes. */
   allowOnce(tabId: number, host: string): Promise<number> {
     return this.serialUser(async () => {
-      const used = new Set((await this.api.getSessionRules()).map((r) => r.id));
-      let id = FIRST_BYPASS_ID;
-      while (used.has(id)) id++;
+      const id = this.freeSessionId(await this.api.getSessionRules());
       await this.api.updateSessionRules({ addRules: [allowRule(id, [host], PRIORITY.bypass, [tabId])] });
       return id;
     });
   }
 
-  /** Drops the bypass rules of a closed tab, or all of them when their time is up. */
+  private freeSessionId(rules: readonly DnrRule[]): number {
+    const used = new Set(rules.map((r) => r.id));
+    let id = FIRST_BYPASS_ID;
+    while (used.has(id)) id++;
+    return id;
+  }
+
+  /** Drops the bypass (and pass-through) rules of a closed tab, or all of them when their time is up. */
   clearBypasses(tabId?: number): Promise<void> {
     return this.serialUser(async () => {
       const rules = await this.api.getSessionRules();
@@ -222,11 +326,15 @@ export class DnrSync {
     this.slottedAtStart = new Set(Object.keys(slots));
     const rules = await this.api.getDynamicRules();
     this.cutShort = await this.slots.loadUnfinished();
+    this.versions = await this.slots.loadVersions();
     for (const id of this.cutShort) this.unfinished.add(id);
     for (const [listId, slot] of Object.entries(slots)) {
       // Partial rules do not count as the list covered.
       if (this.unfinished.has(listId)) continue;
       const { first, last } = slotIds(slot);
+      const ids = rules.filter((r) => r.id >= first && r.id <= last).map((r) => r.id);
+      const half = ids.length > 0 && Math.min(...ids) >= slotIds(slot, 1).first ? 1 : 0;
+      this.placements.set(listId, { slot, half, lastId: ids.length > 0 ? Math.max(...ids) : first - 1 });
       const n = rules
         .filter(
           (r) =>

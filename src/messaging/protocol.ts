@@ -31,7 +31,7 @@ export interface StatusSnapshot {
   update: UpdateProgress | null;
   lastUpdate: UpdateSummary | null;
   /** Before-load blocking (Chrome's declarativeNetRequest): domains covered, last error. */
-  preload: { domains: number; error: string | null } | null;
+  preload: { domains: number; installing: number; error: string | null } | null;
 }
 
 /**

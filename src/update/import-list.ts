@@ -3,6 +3,7 @@ import type { ParsedList } from '../lists/types';
 import { sortUnique, sortUniqueAsync } from '../match/hash-set';
 import { deltaSize, diffRules, ruleBytes, ruleCount, RULE_KINDS, type RuleArrays } from '../match/rule-arrays';
 import type { ListStore } from '../store/list-store';
+import { rulesVersionOf, type RulesVersion } from '../store/rules-version';
 import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError, ShrinkError } from './feed-error';
 import type { Validators } from './fetch-feed';
@@ -19,8 +20,11 @@ export interface ImportContext {
   store: ListStore;
   /** The rules of this list now in force (in memory), to store only what changed. */
   currentRules?: (id: string) => RuleArrays | undefined;
-  /** Called once the new version is in force, with its rules as text (for before-load blocking). */
-  onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
+  /**
+   * Called once the new version is in force, with its rules as text (for before-load
+   * blocking) and which version that is (with what it adds, when it was stored as a delta).
+   */
+  onParsed?: (id: string, parsed: ParsedList, version: RulesVersion) => Promise<void>;
   /** Save the new version with rulesPending set (a before-load layer will install its rules). */
   rulesPending?: boolean;
   /** Share of the import done (0..1), for the popup's progress. */
@@ -111,7 +115,7 @@ export async function importListText(
   try {
     if (mode === 'unchanged') {
       const next = await ctx.store.patchMeta(meta.id, { ...base, lastImport: report(0) });
-      if (ctx.preloadUnchanged) await ctx.onParsed?.(meta.id, parsed);
+      if (ctx.preloadUnchanged) await ctx.onParsed?.(meta.id, parsed, { version: rulesVersionOf(next ?? meta) });
       return next ?? meta;
     }
     const writeStart = performance.now();
@@ -123,7 +127,17 @@ export async function importListText(
         : await ctx.store.commitVersion(meta.id, rules, patch);
     const lastImport = report(performance.now() - writeStart);
     const saved = (await ctx.store.patchMeta(meta.id, { lastImport })) ?? { ...next, lastImport };
-    await ctx.onParsed?.(meta.id, parsed);
+    if (ctx.onParsed) {
+      const version: RulesVersion = { version: rulesVersionOf(next) };
+      // Before-load rules hold block and allow domains; a delta that changes allow entries installs whole.
+      if (mode === 'delta' && delta && delta.allowDomains.added.length + delta.allowDomains.removed.length === 0) {
+        version.delta = {
+          from: rulesVersionOf(meta),
+          added: textsOf(parsed.blockDomains, parsed.hashes.blockDomains, delta.blockDomains.added),
+        };
+      }
+      await ctx.onParsed(meta.id, parsed, version);
+    }
     return saved;
   } catch (error) {
     throw new FeedError(
@@ -133,6 +147,13 @@ export async function importListText(
   } finally {
     ctx.onProgress?.(1);
   }
+}
+
+/** The entries of `texts` whose hash (same index in `hashes`) is among `wanted`. */
+function textsOf(texts: readonly string[], hashes: readonly number[], wanted: Float64Array): string[] {
+  if (wanted.length === 0) return [];
+  const set = new Set(wanted);
+  return texts.filter((_, i) => set.has(hashes[i] as number));
 }
 
 function round(ms: number): number {

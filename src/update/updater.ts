@@ -1,10 +1,9 @@
 import type { ListStore } from '../store/list-store';
-import type { ParsedList } from '../lists/types';
 import type { RuleArrays } from '../match/rule-arrays';
 import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError, ShrinkError } from './feed-error';
 import { DEFAULT_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed';
-import { importListText } from './import-list';
+import { importListText, type ImportContext } from './import-list';
 import { nextUpdateAfterFailure, nextUpdateAfterSuccess } from './schedule';
 
 export interface UpdateSelection {
@@ -45,7 +44,7 @@ export interface UpdaterOptions {
   onListsChanged: () => Promise<void>;
   /** The rules of a list now in force, so an update can store only what changed. */
   currentRules?: (id: string) => RuleArrays | undefined;
-  onParsed?: (id: string, parsed: ParsedList) => Promise<void>;
+  onParsed?: ImportContext['onParsed'];
   rulesPending?: boolean;
   fetchImpl?: typeof fetch;
   limits?: FetchLimits;

@@ -62,6 +62,57 @@ test('subscribe to a list from the popup, then Update now shows the result', asy
     .toBe(true);
 });
 
+/** The extension's dynamic rules: id and domains of each before-load redirect. */
+async function redirectRules(): Promise<Array<{ id: number; domains: string[] }>> {
+  const worker = ext.context.serviceWorkers()[0]!;
+  return worker.evaluate(async () => {
+    const dnr = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome
+      .declarativeNetRequest;
+    return (await dnr.getDynamicRules())
+      .filter((r) => r.action.type === 'redirect')
+      .map((r) => ({ id: r.id, domains: r.condition.requestDomains ?? [] }));
+  });
+}
+
+const ruleOf = (rules: Array<{ id: number; domains: string[] }>, host: string) =>
+  rules.find((r) => r.domains.includes(host))?.id;
+
+test('an update that changes a few entries installs only what it adds before load; a site it removed opens normally', async () => {
+  test.setTimeout(120_000);
+  const bulk = Array.from({ length: 100 }, (_, i) => `bulk-${i}.test`);
+  server.setFeed('delta.txt', { body: ['gone.test', ...bulk].join('\n') });
+  const popup = await openPopup(ext);
+  await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('delta.txt', '127.0.0.1'));
+  await popup.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
+  await expect.poll(async () => ruleOf(await redirectRules(), 'gone.test'), { timeout: 60_000 }).toBeDefined();
+  const goneRule = ruleOf(await redirectRules(), 'gone.test');
+
+  // Two of 101 entries change: the list is stored as a delta, and so are its rules.
+  server.setFeed('delta.txt', { body: [...bulk, 'added.test'].join('\n') });
+  await popup.getByRole('button', { name: 'Update now' }).click();
+  await expect(popup.getByTestId('update-result')).toContainText('Update finished');
+  await popup.close();
+  await expect.poll(async () => ruleOf(await redirectRules(), 'added.test'), { timeout: 60_000 }).toBeDefined();
+  const rules = await redirectRules();
+  // The old rule is untouched (a whole install would have replaced it in the slot's other half).
+  expect(ruleOf(rules, 'gone.test')).toBe(goneRule);
+  expect(ruleOf(rules, 'added.test')).toBe(goneRule! + 1);
+
+  const added = await visit(server.url('added.test'));
+  expect((await waitForWarning(added)).where).toBe('extension');
+  expect(server.requests.filter((r) => r.host === 'added.test')).toEqual([]);
+  await added.close();
+  // Its rule still sends gone.test to the warning page, which finds it no longer listed and
+  // lets the tab through, without coming back.
+  const gone = await visit(server.url('gone.test'));
+  await expect(gone.locator('body')).toHaveAttribute('data-loaded', '1');
+  await expect(gone).toHaveURL(server.url('gone.test'));
+  expect(await readWarning(gone)).toBeNull();
+  expect(server.ranCount('gone.test')).toBe(1);
+  await gone.close();
+});
+
 test('a listed host and its subdomain show the warning with the anti-fraud guidance, before the site is contacted', async () => {
   for (const host of ['evil.test', 'deep.sub.evil.test', 'phish.test']) {
     const page = await visit(server.url(host));

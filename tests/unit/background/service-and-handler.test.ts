@@ -228,6 +228,37 @@ describe('warning choices', () => {
     });
   });
 
+  it('the warning page for a site no longer listed lets its tab through to exactly that host (a rule that outlived the listing)', async () => {
+    const api = memoryDnr();
+    service = new SentryService({
+      openDb: () => openFraudDb(`svc-${dbCount++}`),
+      readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
+      bypass: new BypassStore(null),
+      defaultLists: BUNDLED,
+      userListName: 'My blocked sites',
+      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`),
+    });
+    ctx = { ...ctx, service };
+    const warningPage = (target: string, tabId: number): Runtime.MessageSender => ({
+      ...tab(`${ORIGIN}warning.html#${target}`, tabId),
+    });
+    expect(
+      await ask('warning.check', { url: 'https://bundled-evil.test/' }, warningPage('https://bundled-evil.test/', 3)),
+    ).toMatchObject({
+      value: { kind: 'blocked' },
+    });
+    expect(await api.getSessionRules()).toEqual([]);
+    expect(
+      await ask('warning.check', { url: 'https://gone.test/a' }, warningPage('https://gone.test/a', 3)),
+    ).toMatchObject({
+      value: { kind: 'clean' },
+    });
+    const [rule, ...more] = await api.getSessionRules();
+    expect(more).toEqual([]);
+    expect(rule).toMatchObject({ action: { type: 'allow' }, condition: { tabIds: [3] } });
+    expect(new RegExp(rule?.condition.regexFilter ?? '$^').test('https://gone.test/a')).toBe(true);
+  });
+
   it('“Go back” with no history leaves for a blank page', async () => {
     expect(await ask('page.leave', {}, tab('https://bundled-evil.test/'))).toMatchObject({ ok: true });
     expect(navigations).toEqual(['about:blank']);
@@ -399,9 +430,10 @@ describe('before-load rules cut short in an earlier life of the worker', () => {
       removeList: async () => undefined,
       setUserRules: async () => undefined,
       allowOnce: async () => undefined,
+      passThrough: async () => undefined,
       clearBypasses: async () => undefined,
       covers: () => false,
-      state: { domains: 0, error: null },
+      state: { domains: 0, installing: 0, error: null },
       noted: async () => undefined,
       installsToRedo: async () => ['bundled-a'],
       orphans: async () => [],

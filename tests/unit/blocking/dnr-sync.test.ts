@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS_PER_RULE, slotIds } from '../../../src/blocking/dnr-rules';
+import { DOMAINS_PER_RULE, PRIORITY, slotIds } from '../../../src/blocking/dnr-rules';
 import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
 import { countingDnr, memoryDnr, slots } from './memory-dnr';
 
@@ -17,7 +17,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     await sync.replaceList('a', domains(10, 'new'), []);
     const second = [...api.dynamic.keys()];
     expect(second.every((id) => id >= slotIds(0, 1).first)).toBe(true);
-    expect(sync.state).toEqual({ domains: 10, error: null });
+    expect(sync.state).toEqual({ domains: 10, installing: 0, error: null });
   });
 
   it('keeps the old rules and reports the error when the browser refuses the new ones', async () => {
@@ -69,7 +69,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     expect(counting.calls()).toBeLessThan(8 + 2);
     const installed = [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
     expect(installed.sort()).toEqual(domains(10, 'v3-').sort());
-    expect(sync.state).toEqual({ domains: 10, error: null });
+    expect(sync.state).toEqual({ domains: 10, installing: 0, error: null });
   });
 
   it('remembers an install cut short (the worker stopped) so the next life installs the list again', async () => {
@@ -168,6 +168,145 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
     await next.restoreCounts();
     expect(await next.orphans(['kept'])).toEqual(['removed-meanwhile']);
+  });
+});
+
+describe('a list update stored as a delta', () => {
+  const url = 'chrome-extension://x/warning.html';
+  const blocked = (api: ReturnType<typeof memoryDnr>) =>
+    [...api.dynamic.values()]
+      .filter((r) => r.action.type === 'redirect')
+      .flatMap((r) => r.condition.requestDomains ?? [])
+      .sort();
+
+  it('installs only the added domains, in one call, onto the version it was made from', async () => {
+    const api = memoryDnr();
+    const counting = countingDnr(api);
+    const sync = new DnrSync(counting, slots(), url);
+    const v1 = domains(DOMAINS_PER_RULE * 3, 'v');
+    await sync.replaceList('a', v1, ['ok.example'], false, { version: '1:' });
+    const before = [...api.dynamic.keys()];
+    const callsBefore = counting.calls();
+    const v2 = [...v1.slice(1), 'new.example'];
+    await sync.replaceList('a', v2, ['ok.example'], false, {
+      version: '1:2',
+      delta: { from: '1:', added: ['new.example'] },
+    });
+    expect(counting.calls() - callsBefore).toBe(1);
+    // The old rules stay as they were (the removed domain too, until the next whole install).
+    expect([...api.dynamic.keys()].slice(0, before.length)).toEqual(before);
+    expect(blocked(api)).toEqual([...v1, 'new.example'].sort());
+    expect(sync.state).toEqual({ domains: v1.length + 1, installing: 0, error: null });
+
+    // The next whole install replaces everything, delta rules and removed domains included.
+    await sync.replaceList('a', v2, ['ok.example'], false, { version: '2:' });
+    expect(blocked(api)).toEqual([...v2].sort());
+    expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
+  });
+
+  it('installs whole when the rules in force are another version, or an install of the list is unfinished', async () => {
+    const api = memoryDnr();
+    const counting = countingDnr(api);
+    const sync = new DnrSync(counting, slots(), url);
+    await sync.replaceList('a', domains(100, 'v'), [], false, { version: '1:' });
+    // Made from a version whose rules never went in: the whole list.
+    await sync.replaceList('a', domains(101, 'v'), [], false, {
+      version: '1:3',
+      delta: { from: '1:2', added: ['v100.example'] },
+    });
+    expect(blocked(api)).toEqual(domains(101, 'v').sort());
+    expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
+
+    // A delta asked for while a whole install of the list is still queued cannot go onto it.
+    const whole = sync.replaceList('a', domains(50, 'w'), [], false, { version: '2:' });
+    const delta = sync.replaceList('a', [...domains(50, 'w'), 'x.example'], [], false, {
+      version: '2:1',
+      delta: { from: '2:', added: ['x.example'] },
+    });
+    await Promise.all([whole, delta]);
+    expect(blocked(api)).toEqual([...domains(50, 'w'), 'x.example'].sort());
+
+    // A script-host list's rules block scripts too: always whole.
+    await sync.replaceList('s', domains(10, 's'), [], true, { version: '1:' });
+    const calls = counting.calls();
+    await sync.replaceList('s', domains(11, 's'), [], true, {
+      version: '1:1',
+      delta: { from: '1:', added: ['s10.example'] },
+    });
+    expect(counting.calls() - calls).toBe(3);
+  });
+
+  it('remembers the version in force across a restart, and installs whole a list cut short', async () => {
+    const api = memoryDnr();
+    const store = slots();
+    // The first life's calls stop landing once the browser closes.
+    let closed = false;
+    const dying: DnrApi = {
+      ...api,
+      updateDynamicRules: (o) => (closed ? new Promise(() => undefined) : api.updateDynamicRules(o)),
+    };
+    const first = new DnrSync(dying, store, url);
+    await first.replaceList('a', domains(100, 'a'), [], false, { version: '1:' });
+    await first.replaceList('b', domains(100, 'b'), [], false, { version: '1:' });
+    // The browser closes during b's next whole install, after its first rule.
+    void first.replaceList('b', domains(DOMAINS_PER_RULE * 4, 'c'), [], false, { version: '2:' });
+    await expect.poll(() => blocked(api).includes('c0.example')).toBe(true);
+    closed = true;
+
+    const counting = countingDnr(api);
+    const again = new DnrSync(counting, store.close(), url);
+    await again.restoreCounts();
+    await again.replaceList('a', [...domains(100, 'a'), 'n.example'], [], false, {
+      version: '1:1',
+      delta: { from: '1:', added: ['n.example'] },
+    });
+    expect(counting.calls()).toBe(1);
+    await again.replaceList('b', [...domains(100, 'b'), 'm.example'], [], false, {
+      version: '1:1',
+      delta: { from: '1:', added: ['m.example'] },
+    });
+    // b's rules were partial: the whole list went in, and nothing of the cut-short install is left.
+    expect(counting.calls()).toBeGreaterThan(2);
+    expect(blocked(api)).toEqual([...domains(100, 'a'), 'n.example', ...domains(100, 'b'), 'm.example'].sort());
+  });
+});
+
+describe('letting a tab through to a site whose rule outlived its listing', () => {
+  it('allows exactly that host in that tab, outranked by the user’s blocks, one rule a tab', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.passThrough(7, 'gone.example');
+    await sync.passThrough(7, 'gone.example');
+    let [rule, ...more] = await api.getSessionRules();
+    expect(more).toEqual([]);
+    expect(rule?.action.type).toBe('allow');
+    expect(rule?.condition.tabIds).toEqual([7]);
+    expect(rule?.priority).toBeGreaterThan(PRIORITY.listBlock);
+    expect(rule?.priority).toBeLessThan(PRIORITY.userBlock);
+    const re = new RegExp(rule?.condition.regexFilter ?? '$^');
+    expect(['http://gone.example/', 'https://gone.example:8443/a'].every((u) => re.test(u))).toBe(true);
+    expect(
+      ['http://sub.gone.example/', 'http://gone.example.evil/', 'http://x.test/?u=http://gone.example/'].some((u) =>
+        re.test(u),
+      ),
+    ).toBe(false);
+
+    await sync.passThrough(7, 'other.example');
+    [rule, ...more] = await api.getSessionRules();
+    expect(more).toEqual([]);
+    expect(rule?.condition.regexFilter).toContain('other');
+    await sync.clearBypasses(7);
+    expect(await api.getSessionRules()).toEqual([]);
+  });
+
+  it('keeps few such rules in all: a page bouncing tabs through the warning page cannot use up the regex limit', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.allowOnce(1, 'kept-bypass.example');
+    for (let tab = 0; tab < 100; tab++) await sync.passThrough(tab, `h${tab}.example`);
+    const rules = await api.getSessionRules();
+    expect(rules.filter((r) => r.condition.regexFilter).length).toBeLessThanOrEqual(20);
+    expect(rules.some((r) => r.condition.requestDomains?.includes('kept-bypass.example'))).toBe(true);
   });
 });
 

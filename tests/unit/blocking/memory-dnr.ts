@@ -38,7 +38,11 @@ export interface ClosableSlots extends SlotStorage {
   close(): ClosableSlots;
 }
 
-export function slots(saved: Record<string, number> = {}, unfinished: string[] = []): ClosableSlots {
+export function slots(
+  saved: Record<string, number> = {},
+  unfinished: string[] = [],
+  versions: Record<string, string> = {},
+): ClosableSlots {
   let closed = false;
   return {
     load: async () => ({ ...saved }),
@@ -49,9 +53,13 @@ export function slots(saved: Record<string, number> = {}, unfinished: string[] =
     saveUnfinished: async (ids: string[]) => {
       if (!closed) unfinished = [...ids];
     },
+    loadVersions: async () => ({ ...versions }),
+    saveVersions: async (v: Record<string, string>) => {
+      if (!closed) versions = { ...v };
+    },
     close: () => {
       closed = true;
-      return slots({ ...saved }, [...unfinished]);
+      return slots({ ...saved }, [...unfinished], { ...versions });
     },
   };
 }

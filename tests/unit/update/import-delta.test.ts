@@ -5,6 +5,7 @@ import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
 import { newListMeta } from '../../../src/store/new-list-meta';
 import type { ListMeta } from '../../../src/store/schema';
+import { rulesVersionOf, type RulesVersion } from '../../../src/store/rules-version';
 import { importListText } from '../../../src/update/import-list';
 
 let n = 0;
@@ -60,6 +61,37 @@ describe('importing a changed list', () => {
     expect(hasHash(after.blockDomains, hash53('site20050.example'))).toBe(true);
     expect(hasHash(after.blockDomains, hash53('site5000.example'))).toBe(true);
     expect(after.blockDomains.length).toBe(10_000);
+  });
+
+  it('tells the before-load layer which version it gets and, for a delta of block entries, only what it adds', async () => {
+    const s = await setup();
+    const handed: RulesVersion[] = [];
+    const onParsed = async (_id: string, _parsed: unknown, version: RulesVersion) => void handed.push(version);
+    const first = s.current;
+    let rules = await s.indexes();
+    const v2 = [...domains(100, 10_000), ...domains(20_000, 20_050)].join('\n');
+    const second = await importListText(
+      { store: s.store, now: 2, currentRules: () => rules, onParsed },
+      first,
+      v2,
+      none,
+    );
+    expect(handed[0]).toEqual({
+      version: rulesVersionOf(second),
+      delta: { from: rulesVersionOf(first), added: domains(20_000, 20_050) },
+    });
+    expect(handed[0]?.version).not.toBe(handed[0]?.delta?.from);
+    // An allow entry changes too: the before-load rules hold those, so no delta for them.
+    rules = await s.indexes();
+    const third = await importListText(
+      { store: s.store, now: 3, currentRules: () => rules, onParsed },
+      second,
+      `${v2}\n@@||ok.example^`,
+      none,
+    );
+    expect(third.lastImport?.mode).toBe('delta');
+    expect(handed[1]?.delta).toBeUndefined();
+    expect(handed[1]?.version).toBe(rulesVersionOf((await s.store.getMeta('big'))!));
   });
 
   it('stores nothing new when the rules did not change', async () => {
