@@ -8,6 +8,8 @@
 //   --smoke             20,000 entries, 1 Chromium run (bench/smoke/results.json)
 //   --out FILE          results file
 //   --no-build          use the existing .output
+//   --steady            Chrome: also wait for the before-load rules and measure again
+//                       (several minutes a run: outside the default run's 10-minute budget)
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../tests/e2e/support/paths.ts';
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]) {
     browsers,
     sizes,
     out: get('--out'),
+    steady: argv.includes('--steady'),
   };
 }
 
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
         size: args.size,
         runs: args.runs,
         browsers: args.browsers,
-        counts: DEFAULT_COUNTS,
+        counts: { ...DEFAULT_COUNTS, steady: args.steady },
         outFile: args.out ?? path.join(PROJECT_ROOT, 'bench/results.json'),
       };
   const results = await runBench(options);

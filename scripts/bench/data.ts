@@ -18,12 +18,13 @@ export interface BenchLists {
   size: number;
   /** How many of the `size` names are synthetic (only when size exceeds the real list). */
   synthetic: number;
-  /** Version A (the first import), B (15 % replaced) and C (B with 1 % replaced). */
+  /** Version A (the first import), B (15 % replaced), C (B with 1 % replaced) and D (C with another 1 %). */
   textA: string;
   textB: string;
   textC: string;
+  textD: string;
   rawBytes: number;
-  /** Listed in A, B and C: for verdicts, the cold start and navigation-to-warning. */
+  /** Listed in A, B, C and D: for verdicts, the cold start and navigation-to-warning. */
   listedHosts: string[];
   /** Listed in A only: still warned while B is being imported, gone afterwards. */
   oldOnlyHosts: string[];
@@ -85,6 +86,7 @@ export function buildLists(
   }
   const b = a.map((d, i) => (i % 100 < B_CHANGED_PER_100 ? `b${i.toString(36)}.fsbench-b.com` : d));
   const c = b.map((d, i) => (i % 100 === 50 ? `c${i.toString(36)}.fsbench-c.com` : d));
+  const d = c.map((x, i) => (i % 100 === 51 ? `d${i.toString(36)}.fsbench-d.com` : x));
   const textA = a.join('\n') + '\n';
   const kept = (i: number) => i % 100 >= 60;
   const listedHosts = pick(a, counts.listed, kept);
@@ -96,6 +98,7 @@ export function buildLists(
     textA,
     textB: b.join('\n') + '\n',
     textC: c.join('\n') + '\n',
+    textD: d.join('\n') + '\n',
     rawBytes: Buffer.byteLength(textA, 'utf8'),
     listedHosts,
     oldOnlyHosts,

@@ -173,12 +173,12 @@ export async function waitQuiet(pid: number | undefined, timeoutMs = 30_000): Pr
  * declarativeNetRequest install queued or running; Firefox has no such layer). Resolves to
  * the ms waited, or null if installs were still running after `timeoutMs`.
  */
-export async function waitRulesInstalled(ext: ExtBrowser, timeoutMs = 600_000): Promise<number | null> {
+export async function waitRulesInstalled(ext: ExtBrowser, timeoutMs = 600_000, pollMs = 1000): Promise<number | null> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const { preload } = await ext.send<{ preload: { installing: number } | null }>('status.get', {});
     if (!preload || preload.installing === 0) return Date.now() - started;
-    await sleep(1000);
+    await sleep(pollMs);
   }
   return null;
 }

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import type { Response } from '../../src/messaging/protocol.ts';
 import type { TestServer } from '../../tests/e2e/support/feed-server.ts';
 import type { BenchLists } from './data.ts';
-import type { ExtBrowser, PlainBrowser } from './drivers.ts';
+import { waitRulesInstalled, type ExtBrowser, type PlainBrowser } from './drivers.ts';
 import { median, quantile, sleep } from './stats.ts';
 
 type ImportReport = NonNullable<Response<'lists.update'>['results'][number]['import']>;
@@ -24,6 +24,41 @@ export interface ScenarioCounts {
   naiveEntries: number;
   /** Skip the page-load and naive phases (scaling runs). */
   lite: boolean;
+  /** Chrome: also measure once every before-load install has ended (SteadyResult). */
+  steady?: boolean;
+}
+
+/** Chrome keeps installing a list's before-load rules for minutes after a whole import. */
+const STEADY_WAIT_MS = 420_000;
+
+/**
+ * Chrome, once every before-load install had ended: what a user sees on most days, when
+ * no whole list is being installed (the main figures are taken while one is).
+ */
+export interface SteadyResult {
+  /** ms waited after the other phases for the installs to end. */
+  rulesWaitMs: number;
+  /** Update D (C with another 1 % replaced): its import, and ms from its answer until its rules were in. */
+  deltaImport: ImportReport;
+  deltaRulesMs: number | null;
+  /** Rules domains before and after D: a delta adds D's new domains, a whole install replaces all. */
+  domainsBefore: number;
+  domainsAfter: number;
+  nav: NavSample;
+  pageLoadExtMs: number;
+  pageLoadPlainMs: number;
+  pageLoadRatio: number;
+}
+
+interface NavSample {
+  p50Ms: number;
+  p95Ms: number;
+  misses: number;
+  how: string[];
+  where: Record<string, number>;
+  p50ByWhere: Record<string, number>;
+  originLagMs: number;
+  wallMs: number;
 }
 
 /** Everything one run measures. null: not measurable in this browser (see notes). */
@@ -81,6 +116,9 @@ export interface RunResult {
   naiveMs: number | null;
   naiveScaledMs: number | null;
   layoutWriteMs: number | null;
+  /** Chrome only, and only when the installs ended within STEADY_WAIT_MS; see steadyNote. */
+  steady: SteadyResult | null;
+  steadyNote: string | null;
   phaseMs: Record<string, number>;
 }
 
@@ -183,6 +221,56 @@ export async function loadTime(page: Page, url: string): Promise<number> {
     await sleep(10);
   }
   throw new Error(`no loadEventEnd for ${url}`);
+}
+
+/** Navigation-to-warning over `urls`, each from about:blank (see navToWarning). */
+async function navigations(tab: Page, urls: string[]): Promise<NavSample> {
+  const times: number[] = [];
+  const lags: number[] = [];
+  const walls: number[] = [];
+  let misses = 0;
+  const how = new Set<string>();
+  const where: Record<string, number> = {};
+  const byWhere: Record<string, number[]> = {};
+  for (const url of urls) {
+    const t = await navToWarning(tab, url);
+    if (t === null) {
+      misses++;
+      continue;
+    }
+    times.push(t.ms);
+    lags.push(t.originLagMs);
+    walls.push(t.wallMs);
+    how.add(t.how);
+    where[t.where] = (where[t.where] ?? 0) + 1;
+    (byWhere[t.where] ??= []).push(t.ms);
+  }
+  return {
+    p50Ms: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    misses,
+    how: [...how],
+    where,
+    p50ByWhere: Object.fromEntries(Object.entries(byWhere).map(([k, v]) => [k, median(v)])),
+    originLagMs: median(lags),
+    wallMs: median(walls),
+  };
+}
+
+/** Load events of `count` unlisted pages (after 3 warm-ups), with the extension and without, interleaved. */
+async function pageLoads(ext: Page, plain: Page, urls: string[], count: number) {
+  const out = { ext: [] as number[], plain: [] as number[] };
+  const warmups = 3;
+  for (let i = 0; i < count + warmups; i++) {
+    const url = urls[i % urls.length] as string;
+    const a = await loadTime(ext, url);
+    const b = await loadTime(plain, url);
+    if (i >= warmups) {
+      out.ext.push(a);
+      out.plain.push(b);
+    }
+  }
+  return out;
 }
 
 function importOf(summary: Response<'lists.update'>, what: string): ImportReport {
@@ -346,43 +434,15 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   // Chrome: the before-load rules in force now (a listed site they miss gets the in-page dialog: see navWhere).
   const preloadAtNav = (await ext.send<Status>('status.get', {})).preload;
   lap('quietNav');
-  const navTimes: number[] = [];
-  const navLags: number[] = [];
-  const navWalls: number[] = [];
-  let navMisses = 0;
-  const navHow = new Set<string>();
-  const navWhere: Record<string, number> = {};
-  const navTimesByWhere: Record<string, number[]> = {};
-  for (const host of lists.listedHosts.slice(1, 1 + counts.navToWarning)) {
-    const t = await navToWarning(ext.tab, site(host));
-    if (t === null) navMisses++;
-    else {
-      navTimes.push(t.ms);
-      navLags.push(t.originLagMs);
-      navWalls.push(t.wallMs);
-      navHow.add(t.how);
-      navWhere[t.where] = (navWhere[t.where] ?? 0) + 1;
-      (navTimesByWhere[t.where] ??= []).push(t.ms);
-    }
-  }
+  const nav = await navigations(ext.tab, lists.listedHosts.slice(1, 1 + counts.navToWarning).map(site));
   lap('navToWarning');
 
   // Goal 5: load event on unlisted pages, with the extension and without, interleaved.
-  const extLoads: number[] = [];
-  const plainLoads: number[] = [];
+  let loads: { ext: number[]; plain: number[] } = { ext: [], plain: [] };
   if (plain && !counts.lite) {
     quietMs.pageLoad = await ext.quiet();
     lap('quietPageLoad');
-    const warmups = 3;
-    for (let i = 0; i < counts.pageLoads + warmups; i++) {
-      const host = lists.unlistedHosts[i % lists.unlistedHosts.length] as string;
-      const a = await loadTime(ext.tab, site(host));
-      const b = await loadTime(plain.tab, site(host));
-      if (i >= warmups) {
-        extLoads.push(a);
-        plainLoads.push(b);
-      }
-    }
+    loads = await pageLoads(ext.tab, plain.tab, lists.unlistedHosts.map(site), counts.pageLoads);
   }
   lap('pageLoad');
 
@@ -403,6 +463,44 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
   const preloadAtHeap = (await ext.send<Status>('status.get', {})).preload;
   const storageEnd = await estimate();
   lap('memory');
+
+  let steady: SteadyResult | null = null;
+  let steadyNote: string | null = null;
+  if (!counts.lite && counts.steady && plain && preloadAtHeap) {
+    const rulesWaitMs = await waitRulesInstalled(ext, STEADY_WAIT_MS);
+    if (rulesWaitMs === null) steadyNote = `before-load installs still running after ${STEADY_WAIT_MS / 1000} s`;
+    else {
+      log(`  steady: the before-load rules were all in ${(rulesWaitMs / 1000).toFixed(0)} s after the phases above`);
+      const domainsBefore = (await ext.send<Status>('status.get', {})).preload?.domains ?? 0;
+      server.setFeed(feedA, { body: lists.textD, etag: false });
+      const deltaImport = importOf(await ext.send<Response<'lists.update'>>('lists.update', { ids: [sub.id] }), 'update D');
+      const deltaRulesMs = await waitRulesInstalled(ext, 120_000, 50);
+      const domainsAfter = (await ext.send<Status>('status.get', {})).preload?.domains ?? 0;
+      log(
+        `  update D: ${deltaImport.mode} ${deltaImport.totalMs} ms; its before-load rules in ${deltaRulesMs ?? '>120000'} ms (domains ${domainsBefore} → ${domainsAfter})`,
+      );
+      await ext.quiet();
+      const hosts = lists.listedHosts.slice(1 + counts.navToWarning, 1 + 2 * counts.navToWarning);
+      const steadyNav = await navigations(ext.tab, hosts.map(site));
+      await ext.quiet();
+      const steadyLoads = await pageLoads(ext.tab, plain.tab, lists.unlistedHosts.map(site), counts.pageLoads);
+      steady = {
+        rulesWaitMs,
+        deltaImport,
+        deltaRulesMs,
+        domainsBefore,
+        domainsAfter,
+        nav: steadyNav,
+        pageLoadExtMs: median(steadyLoads.ext),
+        pageLoadPlainMs: median(steadyLoads.plain),
+        pageLoadRatio: median(steadyLoads.ext) / median(steadyLoads.plain),
+      };
+      log(
+        `  steady: nav→warning p50 ${steadyNav.p50Ms.toFixed(0)} p95 ${steadyNav.p95Ms.toFixed(0)} ms ${JSON.stringify(steadyNav.where)}; page load ${steady.pageLoadExtMs.toFixed(1)} vs ${steady.pageLoadPlainMs.toFixed(1)} ms (×${steady.pageLoadRatio.toFixed(3)})`,
+      );
+    }
+  }
+  lap('steady');
 
   // The naive store, in a plain 127.0.0.1 page of the browser without the extension.
   let naive: { naiveMs: number; layoutMs: number } | null = null;
@@ -431,23 +529,23 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     coldNavToWarningMs: coldNav,
     coldAttempts,
     coldPageLoadMs,
-    navHow: [...navHow],
+    navHow: nav.how,
     warmMedianMs: median(warm),
     warmP95Ms: quantile(warm, 0.95),
     warmCount: warm.length,
-    navP50Ms: quantile(navTimes, 0.5),
-    navP95Ms: quantile(navTimes, 0.95),
-    navMisses,
-    navWhere,
-    navP50ByWhere: Object.fromEntries(Object.entries(navTimesByWhere).map(([k, v]) => [k, median(v)])),
-    navOriginLagMs: median(navLags),
-    navWallMs: median(navWalls),
+    navP50Ms: nav.p50Ms,
+    navP95Ms: nav.p95Ms,
+    navMisses: nav.misses,
+    navWhere: nav.where,
+    navP50ByWhere: nav.p50ByWhere,
+    navOriginLagMs: nav.originLagMs,
+    navWallMs: nav.wallMs,
     quietMs,
     preloadAtNav,
     preloadAtHeap,
-    pageLoadExtMs: median(extLoads),
-    pageLoadPlainMs: median(plainLoads),
-    pageLoadRatio: median(extLoads) / median(plainLoads),
+    pageLoadExtMs: median(loads.ext),
+    pageLoadPlainMs: median(loads.plain),
+    pageLoadRatio: median(loads.ext) / median(loads.plain),
     heapMb: heapTotal(heap),
     heapJsMb: heap ? heap.usedBytes / MB : null,
     heapBaselineMb: heapTotal(heapBase),
@@ -461,6 +559,8 @@ export async function runScenario(env: ScenarioEnv): Promise<RunResult> {
     naiveMs: naive?.naiveMs ?? null,
     naiveScaledMs: naive ? (naive.naiveMs * lists.size) / counts.naiveEntries : null,
     layoutWriteMs: naive?.layoutMs ?? null,
+    steady,
+    steadyNote,
     phaseMs: phase,
   };
 }

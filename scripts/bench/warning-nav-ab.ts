@@ -2,17 +2,31 @@
 // (one browser each, alternating which goes first): sites the user blocked, so the
 // declarativeNetRequest redirect is in force at once, each navigation from about:blank as
 // in the benchmark's navigation phase (scenario.ts navToWarning, same mark and fallbacks).
-//   npx tsx scripts/bench/warning-nav-ab.ts OLD_EXT_DIR NEW_EXT_DIR [--navs 30]
-import { launchChromiumExt, type ExtBrowser } from './drivers.ts';
+//   npx tsx scripts/bench/warning-nav-ab.ts OLD_EXT_DIR NEW_EXT_DIR [--navs 30] [--new-list N]
+// --new-list N: the NEW browser also subscribes to the first N names of the shared list and
+// waits for their before-load rules (the same build twice then measures what a large
+// ruleset costs a navigation).
+import { startTestServer } from '../../tests/e2e/support/feed-server.ts';
+import { combinedDomains } from './data.ts';
+import { launchChromiumExt, waitRulesInstalled, type ExtBrowser } from './drivers.ts';
 import { navToWarning, WARNING_OBSERVER } from './scenario.ts';
 
 const [oldDir, newDir] = process.argv.slice(2, 4) as [string, string];
 const navsAt = process.argv.indexOf('--navs');
 const navs = navsAt >= 0 ? Number(process.argv[navsAt + 1]) : 30;
 const hosts = Array.from({ length: navs }, (_, i) => `blocked-${i}.fsnav.example`);
+const listAt = process.argv.indexOf('--new-list');
+const listSize = listAt >= 0 ? Number(process.argv[listAt + 1]) : 0;
+const server = listSize > 0 ? await startTestServer() : null;
+server?.setFeed('list.txt', { body: combinedDomains().slice(0, listSize).join('\n'), etag: false });
 
-async function prepare(dir: string): Promise<ExtBrowser> {
+async function prepare(dir: string, withList = false): Promise<ExtBrowser> {
   const b = await launchChromiumExt(dir);
+  if (withList && server) {
+    await b.send('lists.subscribe', { url: server.feedUrl('list.txt', '127.0.0.1') });
+    const waited = await waitRulesInstalled(b);
+    console.log(`new: ${listSize} more names, rules in after ${waited === null ? '>600' : (waited / 1000).toFixed(0)} s`);
+  }
   // The bundled lists' rules first (each list's count appears once it is in): the browser
   // applies an extension's rule updates one at a time, so the user's blocks wait behind them.
   let domains = 0;
@@ -39,7 +53,7 @@ const p95 = (xs: number[]) => {
   return s.length ? (s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] as number) : NaN;
 };
 
-const [oldB, newB] = await Promise.all([prepare(oldDir), prepare(newDir)]);
+const [oldB, newB] = await Promise.all([prepare(oldDir), prepare(newDir, true)]);
 const builds = { old: oldB, new: newB };
 try {
   for (const b of Object.values(builds)) await b.quiet();
@@ -88,4 +102,5 @@ try {
   }
 } finally {
   for (const b of Object.values(builds)) await b.close();
+  await server?.close();
 }
