@@ -9,6 +9,8 @@
 //   full        the extension as built
 //   cs-stub     content scripts replaced by a 1-line one that only sends page.check
 //   cs-empty    content scripts replaced by an empty one (the floor of any content script)
+//   no-monitor  without the MAIN-world runtime monitor (Chromium; page-guard.js stays)
+//   no-script-wr  the webRequest listener on script requests pointed at a host that never occurs
 //   no-cs       no content scripts at all (the before-load layer still runs)
 //   no-cs-nowr  Firefox: also no blocking webRequest listener on main_frame
 //   NAME=DIR    another build (DIR holds chrome-mv3/ and/or firefox-mv2/, e.g. a copy of an
@@ -41,7 +43,7 @@ import { serveRichPage } from './rich-page.ts';
 import { loadTime } from './scenario.ts';
 import { median } from './stats.ts';
 
-type Variant = 'full' | 'cs-stub' | 'cs-empty' | 'no-cs' | 'no-cs-nowr';
+type Variant = 'full' | 'cs-stub' | 'cs-empty' | 'no-monitor' | 'no-script-wr' | 'no-cs' | 'no-cs-nowr';
 const VARIANTS: readonly string[] = ['full', 'cs-stub', 'cs-empty', 'no-cs', 'no-cs-nowr'];
 
 const STUB = `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'page.check', data: {} });\n`;
@@ -58,15 +60,20 @@ function makeVariant(browser: BrowserName, variant: Variant, root: string): stri
     manifest.content_scripts = [
       { matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['fsbench-stub.js'] },
     ];
-  } else delete manifest.content_scripts;
+  } else if (variant === 'no-monitor') {
+    const scripts = manifest.content_scripts as Array<{ world?: string }>;
+    manifest.content_scripts = scripts.filter((c) => c.world !== 'MAIN');
+  } else if (variant !== 'no-script-wr') delete manifest.content_scripts;
   writeFileSync(manifestPath, JSON.stringify(manifest));
-  if (variant === 'no-cs-nowr') {
+  const neverHost = (types: string) => {
     const bgPath = path.join(dir, 'background.js');
     const bg = readFileSync(bgPath, 'utf8');
-    const filter = /types:\[`main_frame`,`sub_frame`\]/;
-    if (!filter.test(bg)) throw new Error('main_frame listener not found in background.js');
-    writeFileSync(bgPath, bg.replace(filter, 'types:[`main_frame`,`sub_frame`],urls:[`http://fsbench.invalid/*`]'));
-  }
+    const filter = new RegExp(`types:\\[${types.replace(/[[\]]/g, '\\$&')}\\]`);
+    if (!filter.test(bg)) throw new Error(`listener on ${types} not found in background.js`);
+    writeFileSync(bgPath, bg.replace(filter, `types:[${types}],urls:[\`http://fsbench.invalid/*\`]`));
+  };
+  if (variant === 'no-cs-nowr') neverHost('`main_frame`,`sub_frame`');
+  if (variant === 'no-script-wr') neverHost('`script`');
   return dir;
 }
 

@@ -473,11 +473,9 @@ export class SentryService {
   /**
    * For the warning page: its URL comes from the page's address (which any site can
    * craft, the page being reachable from the web), so it is only ever checked, never trusted.
-   */
-  /**
-   * The verdict the warning page shows. Not blocked, the page goes on to the site; Chrome's
-   * rule that sent the tab here may have outlived the listing (a delta removed the site),
-   * so the tab is let through to that host first, or it would come straight back.
+   * Not blocked, the page goes on to the site; Chrome's rule that sent the tab here may
+   * have outlived the listing (a delta removed the site), so the tab is let through to
+   * exactly that host first, or it would come straight back.
    */
   async verdictForWarningPage(url: string, tabId: number | null): Promise<Verdict> {
     await this.ready;

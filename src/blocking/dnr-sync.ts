@@ -177,6 +177,8 @@ export class DnrSync {
         await this.rememberVersion(listId, version?.version);
         this.lastError = null;
         await this.markUnfinished(listId, false);
+        // A site let through may be listed again now; the warning page lets it through anew if not.
+        void this.dropPassThroughs().catch(() => undefined);
       } catch (error) {
         // Keep the old rules; drop the half-added new ones.
         await this.api.updateDynamicRules({ removeRuleIds: added }).catch(() => undefined);
@@ -287,6 +289,13 @@ export class DnrSync {
         addRules.push(redirectRule(USER_BLOCK_ID, [...blocked], this.warningPageUrl, PRIORITY.userBlock));
       if (trusted.length) addRules.push(allowRule(TRUSTED_ID, [...trusted], PRIORITY.trusted));
       await this.api.updateDynamicRules({ removeRuleIds: [USER_BLOCK_ID, TRUSTED_ID], addRules });
+    });
+  }
+
+  private dropPassThroughs(): Promise<void> {
+    return this.serialUser(async () => {
+      const ids = (await this.api.getSessionRules()).filter(isPassThrough).map((r) => r.id);
+      if (ids.length) await this.api.updateSessionRules({ removeRuleIds: ids });
     });
   }
 

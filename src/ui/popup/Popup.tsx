@@ -1,9 +1,28 @@
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
+import type { StatusSnapshot } from '../../messaging/protocol';
 import { ListsSection } from './ListsSection';
 import { SiteList } from './SiteList';
 import { TextForm } from './TextForm';
 import { useStatus } from './use-status';
+
+/**
+ * Chrome's before-load rules: a large list takes minutes to install, and the user should
+ * know that pages are then only checked as they open. Nothing before the first install.
+ */
+function PreloadState({ preload }: { preload: StatusSnapshot['preload'] }) {
+  if (!preload) return null;
+  if (preload.error) {
+    return (
+      <p role="alert" class="error" data-testid="preload">
+        {t('popupPreloadError', [preload.error])}
+      </p>
+    );
+  }
+  if (preload.installing > 0) return <p data-testid="preload">{t('popupPreloadInstalling', [preload.installing])}</p>;
+  if (preload.domains === 0) return null;
+  return <p data-testid="preload">{t('popupPreloadDomains', [preload.domains.toLocaleString()])}</p>;
+}
 
 /** The toolbar popup: state of protection, lists, subscriptions, own blocks, trusted sites. */
 export function Popup() {
@@ -19,6 +38,7 @@ export function Popup() {
         </p>
         <p data-testid="entries-in-force">{t('popupEntries', [status.entriesInForce.toLocaleString()])}</p>
         <p data-testid="warnings-shown">{t('popupWarningsShown', [status.warningsShown])}</p>
+        <PreloadState preload={status.preload} />
         {status.storage === 'memory' && (
           <p role="alert" class="error">
             {t('popupStorageMemory', [status.storageError ?? ''])}

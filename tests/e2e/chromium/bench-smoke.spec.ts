@@ -39,7 +39,8 @@ function expectStat(value: unknown, key: string): void {
 }
 
 test('smoke benchmark writes every figure as a finite number', async () => {
-  test.setTimeout(180_000);
+  // The steady phase waits for the bundled lists' before-load rules (a minute or two).
+  test.setTimeout(600_000);
   const outFile = path.join(PROJECT_ROOT, 'bench/smoke/results.json');
   await runSmokeBench(outFile);
   const results = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, Record<string, unknown>>;
@@ -49,6 +50,14 @@ test('smoke benchmark writes every figure as a finite number', async () => {
   const nav = chromium?.nav_to_warning_ms as { p50: unknown; p95: unknown } | undefined;
   expectStat(nav?.p50, 'nav_to_warning_ms.p50');
   expectStat(nav?.p95, 'nav_to_warning_ms.p95');
+  // Once the rules were in: a 1 %-changed update went in as a delta, its rules too.
+  const steady = chromium?.steady as Record<string, unknown> | null | undefined;
+  expect(steady, `steady figures (${JSON.stringify(chromium?.steady_notes)})`).toBeTruthy();
+  expect(steady?.delta_mode).toEqual(['delta']);
+  expectStat(steady?.delta_rules_ms, 'steady.delta_rules_ms');
+  expect(steady?.delta_rules_domains_added).toEqual([200]);
+  expectStat((steady?.nav_to_warning_ms as { p50: unknown }).p50, 'steady.nav_to_warning_ms.p50');
+  expectStat(steady?.pageload_overhead_ratio, 'steady.pageload_overhead_ratio');
   const meta = results.meta as { list: { entries: number; raw_bytes: number }; machine: { nproc: number } };
   expect(meta.list.entries).toBe(20_000);
   expect(meta.list.raw_bytes).toBeGreaterThan(0);

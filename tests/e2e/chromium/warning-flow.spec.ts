@@ -30,6 +30,8 @@ test('the popup shows protection on from the bundled lists, before any download'
   await expect(popup.getByTestId('protection')).toHaveText('Protection is on');
   await expect(popup.getByTestId('entries-in-force')).toContainText(/[1-9][\d,]* entries in force/);
   await expect(popup.getByTestId('lists').locator('li')).not.toHaveCount(0);
+  // The bundled lists' before-load rules take a minute or more to install: the popup says so.
+  await expect(popup.getByTestId('preload')).toContainText(/installing the rules of [1-9]/, { timeout: 30_000 });
   await popup.close();
 });
 
@@ -60,6 +62,12 @@ test('subscribe to a list from the popup, then Update now shows the result', asy
       { timeout: 240_000 },
     )
     .toBe(true);
+  // Then how many domains they cover, the bundled lists' and this one's.
+  const after = await openPopup(ext);
+  await expect(after.getByTestId('preload')).toHaveText(/^Blocking before load: [1-9][\d,]{6,} domains$/, {
+    timeout: 60_000,
+  });
+  await after.close();
 });
 
 /** The extension's dynamic rules: id and domains of each before-load redirect. */
@@ -111,6 +119,12 @@ test('an update that changes a few entries installs only what it adds before loa
   expect(await readWarning(gone)).toBeNull();
   expect(server.ranCount('gone.test')).toBe(1);
   await gone.close();
+  // Removed again, so that the tests below see one list on 127.0.0.1.
+  const again = await openPopup(ext);
+  const item = again.locator('li', { hasText: '101 entries' });
+  await item.getByRole('button', { name: /Remove/ }).click();
+  await expect(item).toHaveCount(0);
+  await again.close();
 });
 
 test('a listed host and its subdomain show the warning with the anti-fraud guidance, before the site is contacted', async () => {

@@ -299,6 +299,17 @@ describe('letting a tab through to a site whose rule outlived its listing', () =
     expect(await api.getSessionRules()).toEqual([]);
   });
 
+  it('drops every pass-through once a list’s rules change (the site may be listed again), keeping the user’s bypasses', async () => {
+    const api = memoryDnr();
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    await sync.passThrough(7, 'gone.example');
+    await sync.allowOnce(7, 'bypassed.example');
+    await sync.replaceList('a', ['gone.example'], [], false, { version: '1:' });
+    await expect
+      .poll(async () => (await api.getSessionRules()).map((r) => r.condition.requestDomains ?? r.condition.regexFilter))
+      .toEqual([['bypassed.example']]);
+  });
+
   it('keeps few such rules in all: a page bouncing tabs through the warning page cannot use up the regex limit', async () => {
     const api = memoryDnr();
     const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
