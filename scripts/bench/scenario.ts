@@ -182,8 +182,14 @@ export async function navToWarning(page: Page, url: string, timeoutMs = 10_000):
     const seen = await page
       .evaluate(
         (mark, u) => {
-          // The overlay stays on the site's URL; the warning page carries it after '#'.
-          const where = location.href === u ? 'page' : location.href.endsWith(`#${u}`) ? 'extension' : null;
+          // The overlay stays on the site's URL; the warning page carries it after '#'. The
+          // browser may have upgraded it to https first (HSTS-preloaded names, such as .dev).
+          const urls = [u, u.replace(/^http:/, 'https:')];
+          const where = urls.includes(location.href)
+            ? 'page'
+            : urls.some((x) => location.href.endsWith(`#${x}`))
+              ? 'extension'
+              : null;
           if (!where) return null;
           // No named inner functions: tsx would wrap them in a __name() helper the page lacks.
           const m = performance.getEntriesByName(mark)[0];
