@@ -141,14 +141,11 @@ export class DnrSync {
       try {
         if (append) {
           let id = append.lastId;
-          for (const domains of packed.chunks(DOMAINS_PER_RULE)) {
-            if (superseded()) throw new Superseded();
-            await this.api.updateDynamicRules({
-              addRules: [redirectRule(++id, domains, this.warningPageUrl, PRIORITY.listBlock)],
-            });
-            added.push(id);
-            await new Promise((resolve) => setTimeout(resolve, 0));
-          }
+          const rules = (function* (url: string) {
+            for (const domains of packed.chunks(DOMAINS_PER_RULE))
+              yield redirectRule(++id, domains, url, PRIORITY.listBlock);
+          })(this.warningPageUrl);
+          await this.addOneByOne(rules, () => [], superseded, added);
           this.placements.set(listId, { ...append, lastId: id });
           // Domains the delta removed are still counted: their rules stay until the next whole install.
           this.counts.set(listId, (this.counts.get(listId) ?? 0) + packed.count);
@@ -161,15 +158,13 @@ export class DnrSync {
           };
           const old = inHalf(0).length > 0 ? 0 : 1;
           const fresh = old === 0 ? 1 : 0;
-          for (const rule of listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts)) {
-            if (superseded()) throw new Superseded();
-            await this.api.updateDynamicRules({
-              removeRuleIds: inHalf(fresh).includes(rule.id) ? [rule.id] : [],
-              addRules: [rule],
-            });
-            added.push(rule.id);
-            await new Promise((resolve) => setTimeout(resolve, 0));
-          }
+          const leftover = inHalf(fresh);
+          await this.addOneByOne(
+            listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts),
+            (id) => (leftover.includes(id) ? [id] : []),
+            superseded,
+            added,
+          );
           await this.api.updateDynamicRules({ removeRuleIds: inHalf(old) });
           this.placements.set(listId, { slot, half: fresh, lastId: added.at(-1) ?? slotIds(slot, fresh).first - 1 });
           this.counts.set(listId, packed.count);
@@ -188,6 +183,25 @@ export class DnrSync {
         await this.markUnfinished(listId, false);
       }
     });
+  }
+
+  /**
+   * One rule a call, a turn of the event loop between; `added` collects the ids that went
+   * in, for the caller to take out again if the install stops. `replaces`: ids of a
+   * cut-short earlier install that hold the same id.
+   */
+  private async addOneByOne(
+    rules: Iterable<DnrRule>,
+    replaces: (id: number) => number[],
+    superseded: () => boolean,
+    added: number[],
+  ): Promise<void> {
+    for (const rule of rules) {
+      if (superseded()) throw new Superseded();
+      await this.api.updateDynamicRules({ removeRuleIds: replaces(rule.id), addRules: [rule] });
+      added.push(rule.id);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   /**
@@ -341,16 +355,12 @@ export class DnrSync {
       // Partial rules do not count as the list covered.
       if (this.unfinished.has(listId)) continue;
       const { first, last } = slotIds(slot);
-      const ids = rules.filter((r) => r.id >= first && r.id <= last).map((r) => r.id);
+      const inSlot = rules.filter((r) => r.id >= first && r.id <= last);
+      const ids = inSlot.map((r) => r.id);
       const half = ids.length > 0 && Math.min(...ids) >= slotIds(slot, 1).first ? 1 : 0;
       this.placements.set(listId, { slot, half, lastId: ids.length > 0 ? Math.max(...ids) : first - 1 });
-      const n = rules
-        .filter(
-          (r) =>
-            r.id >= first &&
-            r.id <= last &&
-            r.action.type === ('redirect' as Browser.declarativeNetRequest.RuleActionType),
-        )
+      const n = inSlot
+        .filter((r) => r.action.type === ('redirect' as Browser.declarativeNetRequest.RuleActionType))
         .reduce((sum, r) => sum + (r.condition.requestDomains?.length ?? 0), 0);
       this.counts.set(listId, n);
     }
