@@ -10,9 +10,18 @@
 //   --no-build          use the existing .output
 //   --steady            Chrome: also wait for the before-load rules and measure again
 //                       (several minutes a run: outside the default run's 10-minute budget)
+//   --lists-only        build the list versions only, print their source and shape, and stop
+//                       (no browser: shows which data a run would use)
+//   --help              this text
+//
+// Data: the project's real combined list (1.8M hosts) when its data folder is beside the
+// checkout or FRAUD_SENTRY_SHARED_DATA points at it; otherwise a generated list of the same
+// size and shape. The run prints which, and writes it into the results.
+import { readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../tests/e2e/support/paths.ts';
+import { buildLists, listSource } from './bench/data.ts';
 import type { BrowserName } from './bench/drivers.ts';
 import {
   DEFAULT_COUNTS,
@@ -53,11 +62,47 @@ function parseArgs(argv: string[]) {
     sizes,
     out: get('--out'),
     steady: argv.includes('--steady'),
+    listsOnly: argv.includes('--lists-only'),
+    help: argv.includes('--help') || argv.includes('-h'),
   };
+}
+
+/** The usage text: the comment at the top of this file. */
+function usage(): string {
+  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+  const end = lines.findIndex((l) => !l.startsWith('//'));
+  return lines
+    .slice(0, end)
+    .map((l) => l.replace(/^\/\/ ?/, ''))
+    .join('\n');
+}
+
+/** Builds the lists a run would use and prints their source and shape, without a browser. */
+function describeLists(size: number): void {
+  const t0 = performance.now();
+  const lists = buildLists(size, { listed: 60, oldOnly: 40, unlisted: 20 });
+  const names = lists.textA.split('\n').filter(Boolean);
+  const meanLength = names.reduce((sum, n) => sum + n.length, 0) / names.length;
+  console.log(`list source: ${listSource().description}`);
+  console.log(
+    `${lists.size.toLocaleString('en')} entries (${lists.synthetic} synthetic), ` +
+      `${(lists.rawBytes / 1e6).toFixed(1)} MB raw, ${meanLength.toFixed(1)} characters a name on average, ` +
+      `built in ${((performance.now() - t0) / 1000).toFixed(1)} s; first names: ${names.slice(0, 3).join(' ')}`,
+  );
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(usage());
+    console.log(`\nThis machine: ${listSource().description}`);
+    return;
+  }
+  if (args.listsOnly) {
+    describeLists(args.smoke ? SMOKE_OPTIONS.size : args.size);
+    return;
+  }
+  console.log(`list source: ${listSource().description}`);
   if (args.build) {
     // The packages the runs load (.output/…), not the zips `npm run build` also makes (each
     // `wxt zip` builds again): only the browsers asked for.

@@ -2,31 +2,38 @@
  * Measures the lookalike detector: false positives over popular legitimate domains,
  * detection over real phishing lists, and speed. Usage:
  *   npx tsx scripts/eval-lookalike.ts
- * Data: ../shared/data from the project root, or FRAUD_SENTRY_SHARED_DATA.
+ * Data: the project's public data set (toplists/, blocklists/, brands/), found through
+ * scripts/data/shared-data.ts; without it, says what it needs and stops (exit 0).
  * Writes bench/eval-lookalike.json; exits 1 when the FP rate exceeds 1/10,000.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { BRANDS } from '../src/lookalike/brands';
 import { checkLookalike, type LookalikeMatch } from '../src/lookalike/index';
+import { DATA_ENV, hasData, missingDataMessage, readData, SHARED_DATA } from './data/shared-data';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = resolve(process.env.FRAUD_SENTRY_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data'));
+const NEEDS = [
+  'toplists/ (Tranco, Cloudflare Radar, felixonmars, v2fly, OpenDNS): the legitimate domains',
+  'blocklists/ (Phishing.Database, OpenPhish, UT1, jarelllama, romainmarcoux, Taiwan 165): the phishing hosts',
+  'brands/lookalike_domains_examples_houboyjacky.abp.txt: real lookalikes',
+];
+if (!hasData('toplists') || !hasData('blocklists')) {
+  console.log(missingDataMessage('eval-lookalike', NEEDS));
+  process.exit(0);
+}
 const FP_LIMIT = 1 / 10_000;
 const HOST_RE = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)+$/;
 
 function readText(rel: string): string | null {
-  const path = join(DATA, rel);
-  if (!existsSync(path)) {
+  if (!hasData(rel)) {
     console.warn(`missing: ${rel}`);
     return null;
   }
-  const buf = readFileSync(path);
-  return (rel.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+  return readData(rel);
 }
 
 function cleanHost(raw: string): string | null {
@@ -171,7 +178,7 @@ function timed(host: string): LookalikeMatch | null {
 }
 
 if (legit.size === 0 || phish.size === 0) {
-  console.error(`FAIL: no data under ${DATA} (set FRAUD_SENTRY_SHARED_DATA)`);
+  console.error(`FAIL: no legitimate or no phishing hosts read under ${SHARED_DATA} (set ${DATA_ENV})`);
   process.exit(2);
 }
 
@@ -238,7 +245,7 @@ const speed = {
 
 // ── Report ──────────────────────────────────────────────────────────────
 const pctStr = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
-console.log(`data: ${DATA}\n`);
+console.log(`data: ${SHARED_DATA}\n`);
 console.log('False positives over legitimate domains');
 console.table(legitSources);
 console.log(
@@ -262,7 +269,7 @@ console.table(speed);
 
 const out = {
   generatedAt: new Date().toISOString(),
-  dataDir: DATA,
+  dataDir: SHARED_DATA,
   falsePositives: {
     domains: legit.size,
     sources: legitSources,

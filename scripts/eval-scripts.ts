@@ -1,4 +1,4 @@
-// How many script hosts from ../shared/data/malicious_js the bundled script-host lists catch:
+// How many script hosts from the data set's malicious_js/ the bundled script-host lists catch:
 // each file's hosts are checked, as script URLs, against the matcher built from the lists
 // shipped in public/lists (the same code the background runs). Writes bench/eval-scripts.json.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,15 @@ import { parseList } from '../src/lists';
 import { Matcher } from '../src/match/matcher';
 import { DEFAULT_LISTS } from '../src/update/default-lists';
 import { rulesOf } from '../src/update/import-list';
+import { hasData, missingDataMessage, SHARED_DATA } from './data/shared-data';
 
 const root = resolve(import.meta.dirname, '..');
-const shared = process.env.FRAUD_SENTRY_SHARED_DATA ?? resolve(root, '../shared/data');
+if (!hasData('malicious_js/maltrail')) {
+  console.log(
+    missingDataMessage('eval-scripts', ['malicious_js/ and malicious_js/maltrail/: the real script-host lists']),
+  );
+  process.exit(0);
+}
 const lists = DEFAULT_LISTS.filter((d) => d.category === 'script').map((d) => ({
   id: d.id,
   name: d.name,
@@ -19,7 +25,7 @@ const lists = DEFAULT_LISTS.filter((d) => d.category === 'script').map((d) => ({
 }));
 const matcher = new Matcher(lists, { blockedSites: [], trustedSites: [] });
 
-const dir = join(shared, 'malicious_js');
+const dir = join(SHARED_DATA, 'malicious_js');
 const files = [
   ...readdirSync(dir).map((f) => join(dir, f)),
   ...readdirSync(join(dir, 'maltrail')).map((f) => join(dir, 'maltrail', f)),

@@ -1,15 +1,25 @@
-// The benchmark's lists: the first N unique lines of the shared combined blocklist, plus
-// the versions derived from it (a 15 %-changed one that forces a full rewrite, a 1 %-changed
-// one that should go in as a delta) and the host names the browsers visit.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
+// The benchmark's lists: the first N unique lines of the project's combined blocklist
+// (1.8M real hosts, in the data folder outside the repository) or, when that is absent, of
+// a generated list of the same size and shape; plus the versions derived from it (a
+// 15 %-changed one that forces a full rewrite, a 1 %-changed one that should go in as a
+// delta) and the host names the browsers visit.
+import { generateHosts, REAL_LIST_SIZE } from '../../tests/e2e/support/generated-hosts.ts';
+import { DATA_ENV, hasData, readData, SHARED_DATA } from '../data/shared-data.ts';
 
-export const COMBINED_LIST = path.resolve(
-  PROJECT_ROOT,
-  '../shared/data/blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz',
-);
+const COMBINED_LIST = 'blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz';
+
+/** Which list the benchmark draws its names from; printed and written with the results. */
+export function listSource(): { real: boolean; description: string } {
+  return hasData(COMBINED_LIST)
+    ? { real: true, description: `real hosts: ${COMBINED_LIST} in ${SHARED_DATA}` }
+    : {
+        real: false,
+        description:
+          `generated hosts (${REAL_LIST_SIZE.toLocaleString('en')} names shaped like the real list, ` +
+          `tests/e2e/support/generated-hosts.ts): no ${COMBINED_LIST} in ${SHARED_DATA}; ` +
+          `set ${DATA_ENV} to use the real one`,
+      };
+}
 
 /** Share of entries replaced in version B (> 10 %, so the product rewrites the list whole). */
 export const B_CHANGED_PER_100 = 15;
@@ -34,10 +44,14 @@ export interface BenchLists {
 
 let combinedCache: string[] | null = null;
 
-/** Unique lines of the combined list, in file order. */
+/** Unique lines of the combined list, in file order (or the generated stand-in). */
 export function combinedDomains(): string[] {
   if (combinedCache) return combinedCache;
-  const text = gunzipSync(readFileSync(COMBINED_LIST)).toString('utf8');
+  if (!listSource().real) {
+    combinedCache = generateHosts(REAL_LIST_SIZE);
+    return combinedCache;
+  }
+  const text = readData(COMBINED_LIST);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of text.split('\n')) {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestServer } from '../../tests/e2e/support/feed-server.ts';
 import { PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
-import { buildLists, combinedDomains, type BenchLists } from './data.ts';
+import { buildLists, combinedDomains, listSource, type BenchLists } from './data.ts';
 import {
   launchChromiumExt,
   launchChromiumPlain,
@@ -305,6 +305,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     unlisted: Math.max(counts.pageLoads + 3, 20),
   });
   log(`list: ${lists.size} entries (${lists.synthetic} synthetic), ${(lists.rawBytes / 1e6).toFixed(1)} MB raw`);
+  log(`list source: ${listSource().description}`);
   const server = await startTestServer();
   const results: BenchResults = {
     meta: {
@@ -319,7 +320,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         entries: lists.size,
         raw_bytes: lists.rawBytes,
         synthetic: lists.synthetic,
-        source: `first ${lists.size - lists.synthetic} unique lines of ../shared/data/blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz${lists.synthetic ? ` + ${lists.synthetic} synthetic names` : ''}`,
+        source: `first ${lists.size - lists.synthetic} ${listSource().description}${lists.synthetic ? ` + ${lists.synthetic} synthetic names` : ''}`,
       },
       runs: options.runs,
       counts,
@@ -571,7 +572,11 @@ export async function runScaling(
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(
     outFile,
-    JSON.stringify({ date: new Date().toISOString(), real_names: combinedDomains().length, rows }, null, 2) + '\n',
+    JSON.stringify(
+      { date: new Date().toISOString(), source: listSource().description, names: combinedDomains().length, rows },
+      null,
+      2,
+    ) + '\n',
   );
   return rows;
 }

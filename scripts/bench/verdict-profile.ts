@@ -7,7 +7,6 @@
 //   node --max-opt=1 --import tsx scripts/bench/verdict-profile.ts
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parse } from 'tldts';
 import { parseList } from '../../src/lists';
 import { checkLookalike } from '../../src/lookalike';
@@ -18,6 +17,7 @@ import { lookalikeVerdict } from '../../src/background/lookalike-verdict';
 import { DEFAULT_LISTS } from '../../src/update/default-lists';
 import { rulesOf } from '../../src/update/import-list';
 import { PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
+import { hasData, missingDataMessage, readData } from '../data/shared-data.ts';
 import { combinedDomains } from './data.ts';
 
 const args = process.argv.slice(2);
@@ -92,10 +92,18 @@ console.log(`single verdicts, median ${median(single).toFixed(1)} µs, p95 ${[..
 // ── First visits over a realistic mix ─────────────────────────────────────
 // Every `step`-th host of the shared top lists (legitimate) and phishing feeds, half each,
 // checked once per round: more distinct hosts than the LRU holds, so every verdict misses it.
-const SHARED = path.resolve(PROJECT_ROOT, '../shared/data');
+const MIX_FILES = [
+  'toplists/tranco_top10k_2025-06.csv',
+  'toplists/cloudflare_radar_top100k_2024-01-22_2024-01-29.csv.gz',
+  'blocklists/phishing_database/phishing-domains-ACTIVE_2026-03-12.txt.gz',
+  'blocklists/openphish/openphish_feed_history_2024-10-12_2026-08-22.tsv.gz',
+];
+if (!MIX_FILES.every((f) => hasData(f))) {
+  console.error(missingDataMessage('verdict-profile (first visits over a realistic mix)', MIX_FILES));
+  process.exit(2);
+}
 function sampleHosts(rel: string, count: number, extract: (line: string) => string | null): string[] {
-  const buf = readFileSync(path.join(SHARED, rel));
-  const lines = (rel.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8').split('\n');
+  const lines = readData(rel).split('\n');
   const out: string[] = [];
   const step = Math.max(1, Math.floor(lines.length / count));
   for (let i = 1; i < lines.length && out.length < count; i += step) {

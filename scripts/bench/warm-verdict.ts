@@ -7,10 +7,11 @@
 //     [--ext .output/chrome-mv3,/tmp/other-build]
 // Chromium's clock in a service worker steps by 0.1 ms with jitter, so besides the median
 // the mean is printed: averaged over many verdicts it resolves well below one step.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestServer } from '../../tests/e2e/support/feed-server.ts';
-import { CHROME_EXT_DIR, PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
+import { CHROME_EXT_DIR } from '../../tests/e2e/support/paths.ts';
+import { hasData, missingDataMessage, readData } from '../data/shared-data.ts';
 import { combinedDomains } from './data.ts';
 import { launchChromiumExt, type ExtBrowser } from './drivers.ts';
 import { sleep } from './stats.ts';
@@ -31,7 +32,12 @@ const domains = combinedDomains().slice(0, size);
 const listed = new Set(domains);
 // Half the bench's own unlisted hosts, half popular sites no list names (a realistic mix:
 // real registrable domains, some with subdomains, through the lookalike detector).
-const top = readFileSync(path.resolve(PROJECT_ROOT, '../shared/data/toplists/tranco_top10k_2025-06.csv'), 'utf8')
+const TOP = 'toplists/tranco_top10k_2025-06.csv';
+if (!hasData(TOP)) {
+  console.error(missingDataMessage('warm-verdict', [TOP]));
+  process.exit(2);
+}
+const top = readData(TOP)
   .split('\n')
   .map((l) => l.split(/[\s,]/)[0]?.trim().toLowerCase() ?? '')
   .filter((h) => /^[a-z0-9.-]+\.[a-z]+$/.test(h) && !listed.has(h));

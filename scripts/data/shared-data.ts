@@ -1,0 +1,44 @@
+// Where the real public data lives for the benchmark and the evaluation (never for
+// `npm test`, whose data is in tests/fixtures). A checkout may have the project's data
+// folder beside it (../shared/data); anywhere else, point FRAUD_SENTRY_SHARED_DATA at a
+// copy. Everything that reads it goes through here so that the message saying what is
+// missing, and where to point, is the same everywhere.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+export const DATA_ENV = 'FRAUD_SENTRY_SHARED_DATA';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The data folder to use: $FRAUD_SENTRY_SHARED_DATA, else ../shared/data beside the checkout. */
+export const SHARED_DATA: string = path.resolve(
+  process.env[DATA_ENV] ?? path.join(PROJECT_ROOT, '..', 'shared', 'data'),
+);
+
+/** Whether `relative` (a file or folder under the data folder) is there. */
+export function hasData(relative = ''): boolean {
+  return existsSync(path.join(SHARED_DATA, relative));
+}
+
+/** Reads a data file as text, gunzipping *.gz. */
+export function readData(relative: string): string {
+  const buf = readFileSync(path.join(SHARED_DATA, relative));
+  return (relative.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+}
+
+/**
+ * The plain message for a command that cannot run without some data files: what it
+ * needs, where it looked, and how to point it elsewhere.
+ */
+export function missingDataMessage(command: string, needs: readonly string[]): string {
+  return [
+    `${command}: skipped, its data is not here.`,
+    `It needs these files of the project's public data set (sources and licences in SOURCES.md there):`,
+    ...needs.map((n) => `  - ${n}`),
+    `Looked in: ${SHARED_DATA}`,
+    `Point ${DATA_ENV} at the folder that holds them, e.g.`,
+    `  ${DATA_ENV}=/path/to/shared/data npm run eval`,
+  ].join('\n');
+}
