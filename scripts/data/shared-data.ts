@@ -3,7 +3,7 @@
 // folder beside it (../shared/data); anywhere else, point FRAUD_SENTRY_SHARED_DATA at a
 // copy. Everything that reads it goes through here so that the message saying what is
 // missing, and where to point, is the same everywhere.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -26,6 +26,20 @@ export function hasData(relative = ''): boolean {
 export function readData(relative: string): string {
   const buf = readFileSync(path.join(SHARED_DATA, relative));
   return (relative.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+}
+
+/** Every file under the given data folders, relative to the data folder, sorted. */
+export function listDataFiles(...folders: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(path.relative(SHARED_DATA, full).split(path.sep).join('/'));
+    }
+  };
+  for (const f of folders) walk(path.join(SHARED_DATA, f));
+  return out.sort();
 }
 
 /**

@@ -6,12 +6,9 @@ import { evaluatePage, WARN_THRESHOLD } from '../../../src/heuristics/evaluate';
 import { readManifest, snapshotFixture, snapshotHtml } from './fixture-dom';
 import { snap } from './make-snapshot';
 
-// shared/ sits beside the work tree (also in CI's fresh clone); /work/shared on dev machines.
-const INTERVIEW =
-  [
-    fileURLToPath(new URL('../../../../shared/seed/interview.txt', import.meta.url)),
-    '/work/shared/seed/interview.txt',
-  ].find(existsSafe) ?? '';
+// A government interview page whose title carries an injected gambling brand, as on a real
+// hacked site (tests/fixtures/README.md): the title is the real one, the text our own.
+const INTERVIEW = fileURLToPath(new URL('../../fixtures/seed/hacked-gov-interview.txt', import.meta.url));
 
 describe('evaluatePage on the page fixtures', () => {
   const manifest = readManifest();
@@ -43,8 +40,8 @@ describe('evaluatePage on the page fixtures', () => {
   }
 });
 
-describe('interview.txt (real hacked government page text)', () => {
-  it.runIf(INTERVIEW !== '')('is flagged by the gambling-injection detector', async () => {
+describe('a hacked government interview page (title injected, text untouched)', () => {
+  it('is flagged by the gambling-injection detector', async () => {
     const [title = '', ...body] = readFileSync(INTERVIEW, 'utf8').split('\n');
     const html = `<html><head><title>${title}</title></head><body>${body.map((l) => `<p>${l}</p>`).join('')}</body></html>`;
     const f = detectGamblingInjection(await snapshotHtml(html, 'http://www.tianmen.example/interview'));
@@ -71,12 +68,3 @@ describe('evaluatePage', () => {
     expect(evaluatePage(snap())).toEqual({ warn: false, findings: [], score: 0 });
   });
 });
-
-function existsSafe(path: string): boolean {
-  try {
-    readFileSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseList } from '../../../src/lists';
-import { HAS_SHARED_DATA, readData } from './shared-data';
+import { parseList } from '../../src/lists';
+import { hasData, readData } from '../../scripts/data/shared-data';
+
+const HAS_SHARED_DATA = hasData('blocklists');
 
 function domainSet(file: string): Set<string> {
   return new Set(parseList(readData(file)).blockDomains);

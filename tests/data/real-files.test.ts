@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseList, type ListFormat } from '../../../src/lists';
-import { HAS_SHARED_DATA, listDataFiles, readData } from './shared-data';
+import { parseList, type ListFormat } from '../../src/lists';
+import { hasData, listDataFiles, readData } from '../../scripts/data/shared-data';
+
+const HAS_SHARED_DATA = hasData('blocklists');
 
 /**
  * Snapshot of what each real file gives: [file, detected format, blockDomains, allowDomains,
- * blockUrls, allowUrls]. Checked against the entry counts in shared/data/SOURCES.md:
+ * blockUrls, allowUrls]. Checked against the entry counts in the data set's SOURCES.md:
  * - same-list-in-N-syntaxes files agree (blocklistproject scam = 8,527; hagezi fake = 7,355 / 14,043);
  * - small shortfalls are duplicates, public suffixes (e.g. ||co.ua^, *.beget.app hosts in
  *   keitaro_tds), "||x^$third-party" (nocoin: script rules, unsupported) and IP ranges (CIDR);
@@ -90,7 +92,7 @@ const EXPECTED: [string, ListFormat, number, number, number, number][] = [
   ['malicious_js/ut1_cryptojacking_domains.txt', 'domains', 11491, 0, 0, 0],
 ];
 
-describe.skipIf(!HAS_SHARED_DATA)('real lists in shared/data', () => {
+describe.skipIf(!HAS_SHARED_DATA)('real lists in the data set', () => {
   const files = HAS_SHARED_DATA ? listDataFiles('blocklists', 'malicious_js') : [];
 
   it('has an expectation for every file (new data files must be added to the table)', () => {
