@@ -1,4 +1,4 @@
-// Writes docs/SECURITY.md from machine-readable test results: every attack and fault the
+// Writes reports/SECURITY.md from machine-readable test results: every attack and fault the
 // test suites tried, and whether the extension held. Tests take part by their title:
 // "[attack] …", "[fault] …" or "[privacy] …". Nothing in the report is written by hand.
 //
@@ -7,6 +7,7 @@
 // Inputs (each optional; the report says which were missing), in DIR (default test-results/):
 //   vitest.json            npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json
 //   playwright.json        PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+//   playwright-*.json      the same for other Playwright runs (npm run test:slow: playwright-slow.json)
 //   firefox-junit*.xml     node --import tsx --test … --test-reporter=junit --test-reporter-destination=test-results/firefox-junit.xml
 //                          (one file per test file, firefox-junit-NAME.xml, names the file in the table:
 //                          node:test's JUnit output does not)
@@ -198,6 +199,13 @@ export function collect(root: string, resultsDir: string): Collected {
   const playwright = path.join(resultsDir, 'playwright.json');
   if (existsSync(playwright)) read(playwright, (t) => parsePlaywrightJson(t, root));
   else missing.push({ suite: 'chromium', expected: rel(playwright) });
+  // `npm run test:slow` writes its Chromium results beside them (playwright-slow.json).
+  const morePlaywright = existsSync(resultsDir)
+    ? readdirSync(resultsDir)
+        .filter((f) => /^playwright-.+\.json$/.test(f))
+        .sort()
+    : [];
+  for (const f of morePlaywright) read(path.join(resultsDir, f), (t) => parsePlaywrightJson(t, root));
 
   const junit = existsSync(resultsDir)
     ? readdirSync(resultsDir)
@@ -216,13 +224,11 @@ export function collect(root: string, resultsDir: string): Collected {
 
 // --- the report ----------------------------------------------------------------------------
 
-/** In this order: Playwright empties test-results/ (its outputDir) when it starts. */
+/** The commands that produce the inputs, then the report (package.json has the details). */
 export const COMMANDS = [
-  'npm run build',
-  'PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json',
-  'for f in tests/e2e/firefox/*.test.ts; do node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=test-results/firefox-junit-$(basename "$f" .test.ts).xml "$f"; done',
-  'npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json',
-  'npx tsx scripts/security-report.ts',
+  'npm test             # test-results/vitest.json, playwright.json, firefox-junit-*.xml',
+  'npm run test:slow    # test-results/playwright-slow.json: the long fault runs and the smoke benchmark',
+  'npm run security-report',
 ];
 
 function cell(s: string): string {
@@ -316,8 +322,7 @@ export function renderReport(c: Collected, generatedAt: Date): string {
     '',
     '## How this report was produced',
     '',
-    'From the repository root, in this order (Playwright empties `test-results/` when it starts; the',
-    'browser suites need the build and Chromium / Firefox ESR):',
+    'From the repository root (the browser suites need Chromium and Firefox ESR):',
     '',
     '```sh',
     ...COMMANDS,
@@ -348,7 +353,8 @@ async function main(): Promise<void> {
     return i >= 0 && args[i + 1] ? path.resolve(args[i + 1] as string) : fallback;
   };
   const resultsDir = arg('--results', path.join(root, 'test-results'));
-  const out = arg('--out', path.join(root, 'docs/SECURITY.md'));
+  // Not committed: written anew by each run (reports/ is in .gitignore).
+  const out = arg('--out', path.join(root, 'reports/SECURITY.md'));
   const collected = collect(root, resultsDir);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, await prettify(renderReport(collected, new Date()), out));

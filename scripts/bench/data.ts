@@ -90,7 +90,8 @@ export function buildLists(
   size: number,
   counts: { listed: number; oldOnly: number; unlisted: number },
 ): BenchLists {
-  const real = combinedDomains();
+  // The generated list's first N names are the same whatever its length: make only those.
+  const real = listSource().real ? combinedDomains() : generateHosts(Math.min(size, REAL_LIST_SIZE));
   const a = real.slice(0, size);
   let synthetic = 0;
   // Beyond the real list (1.8M names): synthetic names shaped like the real ones.

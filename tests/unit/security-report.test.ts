@@ -152,6 +152,14 @@ describe('security report: writing it', () => {
     expect(md).toContain('Chromium (Playwright): `playwright.json` was not found');
     expect(md).toContain('2025-01-02T03:04:05.000Z');
 
+    // The slow suite's Chromium results are read beside the main ones.
+    writeFileSync(path.join(dir, 'playwright-slow.json'), PLAYWRIGHT.replaceAll('/repo/', `${dir}/`));
+    const withSlow = collect(dir, dir);
+    expect(withSlow.missing.map((m) => m.suite)).toEqual(['chromium']);
+    expect(withSlow.rows.filter((r) => r.suite === 'chromium').map((r) => r.title)).toContain(
+      'page removes the warning',
+    );
+
     const none = collect(dir, path.join(dir, 'no-such-folder'));
     expect(none.rows).toEqual([]);
     expect(none.missing).toHaveLength(3);

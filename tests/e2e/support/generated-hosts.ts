@@ -68,8 +68,8 @@ const WORDS =
   );
 
 /**
- * `count` unique host names, the same for the same `count` and `seed`. The first names of
- * a longer list are not those of a shorter one; callers that need nested sets slice one list.
+ * `count` unique host names, the same on every call with the same `seed`; a shorter list is
+ * the start of a longer one.
  */
 export function generateHosts(count: number, seed = 20_261_206): string[] {
   const next = random(seed);
