@@ -2,7 +2,7 @@
  * Curated gambling vocabulary (Simplified Chinese + a few Latin brand tokens), all lower-case.
  *
  * Provenance: the terms are short names of gambling brands, games and promotion phrases, i.e.
- * facts, picked by hand after reading /work/shared/data/keywords (gambling_seo_keywords_zh_merged.tsv,
+ * facts, picked by hand after reading the data set's keywords/ (gambling_seo_keywords_zh_merged.tsv,
  * darklink_keywords_yuanzhao.csv and the dark-link scanner rule lists they merge). Those source
  * repositories mostly carry no licence, so no list is copied: nothing here is their selection or
  * order, and their long/odd entries (sentences, porn, politics) are left out. Brands not in them
