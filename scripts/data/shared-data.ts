@@ -48,7 +48,7 @@ export function listDataFiles(...folders: string[]): string[] {
  */
 export function missingDataMessage(command: string, needs: readonly string[]): string {
   return [
-    `${command}: skipped, its data is not here.`,
+    `${command}: its data is not here.`,
     `It needs these files of the project's public data set (sources and licences in SOURCES.md there):`,
     ...needs.map((n) => `  - ${n}`),
     `Looked in: ${SHARED_DATA}`,
