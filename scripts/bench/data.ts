@@ -91,8 +91,8 @@ export function buildLists(
   counts: { listed: number; oldOnly: number; unlisted: number },
 ): BenchLists {
   // The generated list's first N names are the same whatever its length: make only those.
-  const real = listSource().real ? combinedDomains() : generateHosts(Math.min(size, REAL_LIST_SIZE));
-  const a = real.slice(0, size);
+  const names = listSource().real ? combinedDomains() : generateHosts(Math.min(size, REAL_LIST_SIZE));
+  const a = names.slice(0, size);
   let synthetic = 0;
   // Beyond the real list (1.8M names): synthetic names shaped like the real ones.
   while (a.length < size) {
