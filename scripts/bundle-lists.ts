@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 
 const missing = DEFAULT_LISTS.map((l) => l.sharedSource).filter((f) => !hasData(f));
 if (missing.length > 0) {
-  console.error(missingDataMessage('lists:bundle', missing));
+  console.error(missingDataMessage('lists:bundle', missing, 'npm run lists:bundle'));
   process.exit(1);
 }
 for (const list of DEFAULT_LISTS) {

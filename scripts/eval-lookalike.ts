@@ -22,7 +22,7 @@ const NEEDS = [
   'brands/lookalike_domains_examples_houboyjacky.abp.txt: real lookalikes',
 ];
 if (!hasData('toplists') || !hasData('blocklists')) {
-  console.log(missingDataMessage('eval-lookalike', NEEDS));
+  console.log(missingDataMessage('eval-lookalike', NEEDS, 'npm run eval'));
   process.exit(0);
 }
 const FP_LIMIT = 1 / 10_000;

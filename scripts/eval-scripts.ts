@@ -13,7 +13,11 @@ import { hasData, missingDataMessage, SHARED_DATA } from './data/shared-data';
 const root = resolve(import.meta.dirname, '..');
 if (!hasData('malicious_js/maltrail')) {
   console.log(
-    missingDataMessage('eval-scripts', ['malicious_js/ and malicious_js/maltrail/: the real script-host lists']),
+    missingDataMessage(
+      'eval-scripts',
+      ['malicious_js/ and malicious_js/maltrail/: the real script-host lists'],
+      'npm run eval',
+    ),
   );
   process.exit(0);
 }

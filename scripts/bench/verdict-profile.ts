@@ -99,7 +99,7 @@ const MIX_FILES = [
   'blocklists/openphish/openphish_feed_history_2024-10-12_2026-08-22.tsv.gz',
 ];
 if (!MIX_FILES.every((f) => hasData(f))) {
-  console.error(missingDataMessage('verdict-profile (first visits over a realistic mix)', MIX_FILES));
+  console.error(missingDataMessage('verdict-profile (first visits over a realistic mix)', MIX_FILES, 'npx tsx scripts/bench/verdict-profile.ts'));
   process.exit(2);
 }
 function sampleHosts(rel: string, count: number, extract: (line: string) => string | null): string[] {

@@ -34,7 +34,7 @@ const listed = new Set(domains);
 // real registrable domains, some with subdomains, through the lookalike detector).
 const TOP = 'toplists/tranco_top10k_2025-06.csv';
 if (!hasData(TOP)) {
-  console.error(missingDataMessage('warm-verdict', [TOP]));
+  console.error(missingDataMessage('warm-verdict', [TOP], 'npx tsx scripts/bench/warm-verdict.ts'));
   process.exit(2);
 }
 const top = readData(TOP)

@@ -44,15 +44,15 @@ export function listDataFiles(...folders: string[]): string[] {
 
 /**
  * The plain message for a command that cannot run without some data files: what it
- * needs, where it looked, and how to point it elsewhere.
+ * needs, where it looked, and how to point it elsewhere (`rerun`: the command to run again).
  */
-export function missingDataMessage(command: string, needs: readonly string[]): string {
+export function missingDataMessage(command: string, needs: readonly string[], rerun: string): string {
   return [
     `${command}: its data is not here.`,
     `It needs these files of the project's public data set (sources and licences in SOURCES.md there):`,
     ...needs.map((n) => `  - ${n}`),
     `Looked in: ${SHARED_DATA}`,
     `Point ${DATA_ENV} at the folder that holds them, e.g.`,
-    `  ${DATA_ENV}=/path/to/shared/data npm run eval`,
+    `  ${DATA_ENV}=/path/to/shared/data ${rerun}`,
   ].join('\n');
 }
