@@ -13,6 +13,7 @@ import { PACKAGED_REGISTRY, type DefaultList } from '../update/default-lists';
 import { RegistryKeeper, type RegistryPersistence } from '../update/registry-keeper';
 import { registryUrl } from '../update/registry-url';
 import { UPDATE_INTERVAL_MS } from '../update/schedule';
+import { firstUrl } from '../update/registry-types';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
 import { Updater, type UpdateSummary } from '../update/updater';
@@ -712,17 +713,30 @@ function summary(m: ListMeta, defaults: readonly DefaultList[]): ListSummary {
     lastError,
     heldBack,
     stats,
-    origin: originOf(m, defaults.find((d) => d.id === m.id)),
+    origin: originOf(
+      m,
+      defaults.find((d) => d.id === m.id),
+    ),
   };
 }
 
+function rankOf(servedBy: string | null, def: DefaultList | undefined): number | null {
+  if (servedBy === null) return null;
+  const index = (def?.sources ?? [{ url: def?.url ?? '' }]).findIndex((s) => firstUrl(s) === servedBy);
+  return index < 0 ? null : index + 1;
+}
+
 /** Where a list came from and how it is kept fresh, for the popup. */
-function originOf(m: Pick<ListMeta, 'servedBy' | 'failingSince' | 'nextUpdate'>, def: DefaultList | undefined): ListOrigin {
+function originOf(
+  m: Pick<ListMeta, 'servedBy' | 'failingSince' | 'nextUpdate'>,
+  def: DefaultList | undefined,
+): ListOrigin {
   return {
     servedBy: m.servedBy ?? null,
     failingSince: m.failingSince ?? null,
     refreshMs: def?.refreshMs ?? UPDATE_INTERVAL_MS,
     addresses: def?.sources?.length ?? 1,
+    servedRank: rankOf(m.servedBy ?? null, def),
     nextUpdate: m.nextUpdate,
     homepage: def?.homepage ?? null,
   };
@@ -742,7 +756,10 @@ function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSumm
     lastError: null,
     heldBack: null,
     stats: null,
-    origin: originOf({ servedBy: null, failingSince: null, nextUpdate: 0 }, defaults.find((d) => d.id === l.id)),
+    origin: originOf(
+      { servedBy: null, failingSince: null, nextUpdate: 0 },
+      defaults.find((d) => d.id === l.id),
+    ),
   };
 }
 

@@ -13,6 +13,8 @@ export interface ListOrigin {
   refreshMs: number;
   /** How many addresses (mirrors) the list can be fetched from. */
   addresses: number;
+  /** Which of them (1 = the first) served the version in force; null: not one of today's addresses. */
+  servedRank: number | null;
   nextUpdate: number;
   homepage: string | null;
 }

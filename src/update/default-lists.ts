@@ -34,20 +34,22 @@ export interface DefaultList {
 
 /** The lists of a registry that have a copy in the package. */
 export function defaultListsOf(registry: Registry): DefaultList[] {
-  return registry.lists.filter((l): l is RegistryList & { bundled: string } => l.bundled !== undefined).map((l) => ({
-    id: l.id,
-    name: l.name.en,
-    names: l.name,
-    category: l.category,
-    bundledPath: l.bundled,
-    url: firstUrl(l.sources[0] as SourceSpec),
-    sources: l.sources,
-    refreshMs: l.refreshHours * 60 * 60 * 1000,
-    licence: l.licence,
-    homepage: l.homepage,
-    reportUrl: l.reportUrl,
-    sharedSource: l.sharedSource ?? '',
-  }));
+  return registry.lists
+    .filter((l): l is RegistryList & { bundled: string } => l.bundled !== undefined)
+    .map((l) => ({
+      id: l.id,
+      name: l.name.en,
+      names: l.name,
+      category: l.category,
+      bundledPath: l.bundled,
+      url: firstUrl(l.sources[0] as SourceSpec),
+      sources: l.sources,
+      refreshMs: l.refreshHours * 60 * 60 * 1000,
+      licence: l.licence,
+      homepage: l.homepage,
+      reportUrl: l.reportUrl,
+      sharedSource: l.sharedSource ?? '',
+    }));
 }
 
 function checkedPackagedRegistry(): Registry {

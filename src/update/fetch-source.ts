@@ -43,7 +43,10 @@ export async function fetchFromSources(
   const first = failures[0];
   if (!first) throw new FeedError('network', 'The list has no address to update from');
   if (failures.length === 1) throw first;
-  throw new FeedError(first.code, `All ${failures.length} addresses failed. ${failures.map((f) => f.message).join(' · ')}`);
+  throw new FeedError(
+    first.code,
+    `All ${failures.length} addresses failed. ${failures.map((f) => f.message).join(' · ')}`,
+  );
 }
 
 async function fetchOne(
@@ -62,7 +65,11 @@ async function fetchOne(
  * Phishing.Database publishes `…/phishing-domains-ACTIVE.manifest.txt`), each resolved
  * against the manifest's own address. A name listed twice is fetched once.
  */
-export async function manifestParts(manifestUrl: string, limits: FetchLimits, fetchImpl: typeof fetch): Promise<string[]> {
+export async function manifestParts(
+  manifestUrl: string,
+  limits: FetchLimits,
+  fetchImpl: typeof fetch,
+): Promise<string[]> {
   const feed = await fetchFeed(
     manifestUrl,
     { etag: null, lastModified: null },
@@ -82,7 +89,8 @@ export async function manifestParts(manifestUrl: string, limits: FetchLimits, fe
     if (!parts.includes(url)) parts.push(url);
   }
   if (parts.length === 0) throw new FeedError('empty', 'The manifest names no parts');
-  if (parts.length > MAX_MANIFEST_PARTS) throw new FeedError('tooLarge', `The manifest names more than ${MAX_MANIFEST_PARTS} parts`);
+  if (parts.length > MAX_MANIFEST_PARTS)
+    throw new FeedError('tooLarge', `The manifest names more than ${MAX_MANIFEST_PARTS} parts`);
   return parts;
 }
 

@@ -68,7 +68,10 @@ function checkList(entry: unknown, where: string, errors: string[]): RegistryLis
   if (!httpsPage(entry.homepage)) errors.push(`${where}.homepage: expected an https address`);
   if (typeof entry.reportUrl !== 'string' || !httpsPage(entry.reportUrl.replaceAll('{host}', 'example.com')))
     errors.push(`${where}.reportUrl: expected an https address (may contain {host})`);
-  if (entry.bundled !== undefined && (typeof entry.bundled !== 'string' || !/^lists\/[a-z0-9-]+\.(txt|json)$/.test(entry.bundled)))
+  if (
+    entry.bundled !== undefined &&
+    (typeof entry.bundled !== 'string' || !/^lists\/[a-z0-9-]+\.(txt|json)$/.test(entry.bundled))
+  )
     errors.push(`${where}.bundled: expected a path like lists/name.txt, found ${show(entry.bundled)}`);
   if (entry.sharedSource !== undefined && !shortText(entry.sharedSource))
     errors.push(`${where}.sharedSource: expected a text`);
@@ -127,7 +130,10 @@ function feedUrl(value: unknown, where: string, errors: string[]): boolean {
     return false;
   }
   const checked = checkFeedUrl(value);
-  if (!checked.ok) errors.push(`${where}: ${checked.error === 'feedUrlNotHttps' ? 'must use https' : 'not a valid address'} (${value})`);
+  if (!checked.ok)
+    errors.push(
+      `${where}: ${checked.error === 'feedUrlNotHttps' ? 'must use https' : 'not a valid address'} (${value})`,
+    );
   return checked.ok;
 }
 
