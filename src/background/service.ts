@@ -13,7 +13,7 @@ import { PACKAGED_REGISTRY, type DefaultList } from '../update/default-lists';
 import { RegistryKeeper, type RegistryPersistence } from '../update/registry-keeper';
 import { registryUrl } from '../update/registry-url';
 import { UPDATE_INTERVAL_MS } from '../update/schedule';
-import { firstUrl } from '../update/registry-types';
+import { firstUrl, type Registry } from '../update/registry-types';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
 import { Updater, type UpdateSummary } from '../update/updater';
@@ -81,6 +81,8 @@ export interface ServiceDeps {
   now?: () => number;
   /** Fixed default lists (tests); missing: those of the source registry in force. */
   defaultLists?: readonly DefaultList[];
+  /** The source registry shipped in the package (tests give a small one). */
+  packagedRegistry?: Registry;
   /** Where a refreshed source registry is kept between starts. */
   registryPersistence?: RegistryPersistence;
   /** A local registry address set for tests (see registry-url.ts); missing: the project's own. */
@@ -129,7 +131,7 @@ export class SentryService {
   private registryLists: readonly DefaultList[];
 
   constructor(private readonly deps: ServiceDeps) {
-    this.registry = new RegistryKeeper(PACKAGED_REGISTRY, {
+    this.registry = new RegistryKeeper(deps.packagedRegistry ?? PACKAGED_REGISTRY, {
       persistence: deps.registryPersistence,
       url: async () => registryUrl(await deps.registryUrlOverride?.().catch(() => undefined)),
       fetchImpl: deps.fetchImpl,

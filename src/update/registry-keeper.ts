@@ -123,7 +123,8 @@ export class RegistryKeeper {
       this.lastError = null;
       return changed;
     } catch (error) {
-      this.lastError = error instanceof FeedError || error instanceof Error ? error.message : String(error);
+      const why = error instanceof FeedError || error instanceof Error ? error.message : String(error);
+      this.lastError = `The registry could not be fetched: ${why}`;
       return false;
     }
   }
