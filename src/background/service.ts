@@ -219,7 +219,10 @@ export class SentryService {
       const meta = metas.get(id);
       if (!meta || meta.activeVersion === null) continue;
       const def = this.defaults.find((d) => d.id === id);
-      if (def && meta.etag === null && meta.lastModified === null) {
+      // The bundled copy is in force when no server ever served the list (a server that
+      // sends no validators still leaves `servedBy`).
+      const bundledInForce = (meta.servedBy ?? null) === null && meta.etag === null && meta.lastModified === null;
+      if (def && bundledInForce) {
         const parsed = await parseListAsync(await this.deps.readBundled(def.bundledPath));
         await this.preloadList(id, parsed, { version: rulesVersionOf(meta) });
       } else {
