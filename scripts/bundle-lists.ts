@@ -4,12 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { DEFAULT_LISTS } from '../src/update/default-lists.ts';
+import { BUNDLED_LISTS } from '../src/update/default-lists.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = process.env.FRAUD_SENTRY_SHARED_DATA ?? resolve(root, '../shared/data');
 
-for (const list of DEFAULT_LISTS) {
+for (const list of BUNDLED_LISTS) {
   const source = resolve(shared, list.sharedSource);
   const raw = readFileSync(source);
   const text = source.endsWith('.gz') ? gunzipSync(raw) : raw;

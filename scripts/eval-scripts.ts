@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseList } from '../src/lists';
 import { Matcher } from '../src/match/matcher';
-import { DEFAULT_LISTS } from '../src/update/default-lists';
+import { BUNDLED_LISTS } from '../src/update/default-lists';
 import { rulesOf } from '../src/update/import-list';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = process.env.FRAUD_SENTRY_SHARED_DATA ?? resolve(root, '../shared/data');
-const lists = DEFAULT_LISTS.filter((d) => d.category === 'script').map((d) => ({
+const lists = BUNDLED_LISTS.filter((d) => d.category === 'script').map((d) => ({
   id: d.id,
   name: d.name,
   category: d.category,

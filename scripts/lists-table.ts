@@ -27,18 +27,16 @@ function repo(homepage: string): string {
 
 /** The table as Markdown, formatted as Prettier formats the README. */
 export async function listsTable(registry: Registry): Promise<string> {
-  const rows = registry.lists
-    .filter((l) => l.bundled !== undefined)
-    .map((l) =>
-      [
-        `${l.name.en} / ${l.name.zh_CN}`,
-        l.category,
-        `[${repo(l.homepage)}](${l.homepage})`,
-        l.licence,
-        every(l.refreshHours),
-        how(l.sources),
-      ].map((cell) => cell.replaceAll('|', '\\|')),
-    );
+  const rows = registry.lists.map((l) =>
+    [
+      `${l.name.en} / ${l.name.zh_CN}`,
+      l.category,
+      `[${repo(l.homepage)}](${l.homepage})`,
+      l.licence,
+      every(l.refreshHours),
+      l.bundled === undefined ? `${how(l.sources)} (recent additions, not bundled)` : how(l.sources),
+    ].map((cell) => cell.replaceAll('|', '\\|')),
+  );
   const md = [
     '| list | kind | source | licence | checked | fetched as |',
     '| --- | --- | --- | --- | --- | --- |',

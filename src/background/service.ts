@@ -182,7 +182,11 @@ export class SentryService {
       planFor: (meta) => {
         const def = meta.source === 'bundled' ? this.defaults.find((d) => d.id === meta.id) : undefined;
         if (!def) return undefined;
-        return { sources: def.sources ?? [{ url: def.url }], refreshMs: def.refreshMs ?? UPDATE_INTERVAL_MS };
+        return {
+          sources: def.sources ?? [{ url: def.url }],
+          refreshMs: def.refreshMs ?? UPDATE_INTERVAL_MS,
+          rolling: def.rolling === true,
+        };
       },
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
@@ -222,7 +226,7 @@ export class SentryService {
       // The bundled copy is in force when no server ever served the list (a server that
       // sends no validators still leaves `servedBy`).
       const bundledInForce = (meta.servedBy ?? null) === null && meta.etag === null && meta.lastModified === null;
-      if (def && bundledInForce) {
+      if (def?.bundledPath && bundledInForce) {
         const parsed = await parseListAsync(await this.deps.readBundled(def.bundledPath));
         await this.preloadList(id, parsed, { version: rulesVersionOf(meta) });
       } else {
@@ -241,14 +245,15 @@ export class SentryService {
         meta = newListMeta(
           { id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url },
           this.now,
-          def.refreshMs,
+          // A list with no copy in the package is due at once (the alarm fetches it).
+          def.bundledPath ? def.refreshMs : 0,
         );
         await store.putMeta(meta);
       } else if (meta.url !== def.url || meta.name !== def.name) {
         // The registry moved or renamed the list: show where it is fetched from now.
         meta = (await store.patchMeta(def.id, { url: def.url, name: def.name })) ?? meta;
       }
-      if (meta.activeVersion !== null) continue;
+      if (meta.activeVersion !== null || !def.bundledPath) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
         await importListText(
@@ -257,6 +262,7 @@ export class SentryService {
           {
             store,
             now: this.now,
+            refreshMs: def.refreshMs,
             onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
             rulesPending: this.deps.preload !== undefined,
           },
@@ -276,6 +282,7 @@ export class SentryService {
   private async loadBundledIntoMemory(): Promise<void> {
     const lists: ListIndex[] = [];
     for (const def of this.defaults) {
+      if (!def.bundledPath) continue;
       try {
         const rules = rulesOf(parseList(await this.deps.readBundled(def.bundledPath)));
         lists.push({ id: def.id, name: def.name, category: def.category, ...rules });
@@ -744,6 +751,7 @@ function originOf(
     servedRank: rankOf(m.servedBy ?? null, def),
     nextUpdate: m.nextUpdate,
     homepage: def?.homepage ?? null,
+    packaged: def?.bundledPath !== undefined,
   };
 }
 

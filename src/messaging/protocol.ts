@@ -17,6 +17,8 @@ export interface ListOrigin {
   servedRank: number | null;
   nextUpdate: number;
   homepage: string | null;
+  /** A copy ships in the package (false: a rolling list, fetched only). */
+  packaged: boolean;
 }
 
 export type ListSummary = { heldBack: { entryCount: number } | null; origin: ListOrigin } & Pick<

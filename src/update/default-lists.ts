@@ -17,8 +17,10 @@ export interface DefaultList {
   /** Both languages' names; missing: `name` in both. */
   names?: { en: string; zh_CN: string };
   category: ThreatCategory;
-  /** Path inside the package. */
-  bundledPath: string;
+  /** Path inside the package; missing: a rolling list of recent additions, fetched only. */
+  bundledPath?: string;
+  /** Recent additions only (see RegistryList.rolling): no shrink guard. */
+  rolling?: boolean;
   /** The first address of the first source: what the popup names before any update. */
   url: string;
   /** Where updates come from, in order of preference; missing: `url` alone. */
@@ -32,24 +34,23 @@ export interface DefaultList {
   sharedSource: string;
 }
 
-/** The lists of a registry that have a copy in the package. */
+/** The default lists of a registry: those with a copy in the package, and rolling ones. */
 export function defaultListsOf(registry: Registry): DefaultList[] {
-  return registry.lists
-    .filter((l): l is RegistryList & { bundled: string } => l.bundled !== undefined)
-    .map((l) => ({
-      id: l.id,
-      name: l.name.en,
-      names: l.name,
-      category: l.category,
-      bundledPath: l.bundled,
-      url: firstUrl(l.sources[0] as SourceSpec),
-      sources: l.sources,
-      refreshMs: l.refreshHours * 60 * 60 * 1000,
-      licence: l.licence,
-      homepage: l.homepage,
-      reportUrl: l.reportUrl,
-      sharedSource: l.sharedSource ?? '',
-    }));
+  return registry.lists.map((l: RegistryList) => ({
+    id: l.id,
+    name: l.name.en,
+    names: l.name,
+    category: l.category,
+    ...(l.bundled !== undefined ? { bundledPath: l.bundled } : {}),
+    ...(l.rolling ? { rolling: true } : {}),
+    url: firstUrl(l.sources[0] as SourceSpec),
+    sources: l.sources,
+    refreshMs: l.refreshHours * 60 * 60 * 1000,
+    licence: l.licence,
+    homepage: l.homepage,
+    reportUrl: l.reportUrl,
+    sharedSource: l.sharedSource ?? '',
+  }));
 }
 
 function checkedPackagedRegistry(): Registry {
@@ -63,3 +64,17 @@ function checkedPackagedRegistry(): Registry {
 export const PACKAGED_REGISTRY: Registry = checkedPackagedRegistry();
 
 export const DEFAULT_LISTS: readonly DefaultList[] = defaultListsOf(PACKAGED_REGISTRY);
+
+export type BundledList = DefaultList & { bundledPath: string };
+
+/** The default lists with a copy in the package (scripts that read those copies use these). */
+export const BUNDLED_LISTS: readonly BundledList[] = DEFAULT_LISTS.filter(
+  (d): d is BundledList => d.bundledPath !== undefined,
+);
+
+/** Every address the default lists may be fetched from (mirrors and manifests too): the privacy tests' allow-list. */
+export function allSourceUrls(lists: readonly DefaultList[] = DEFAULT_LISTS): string[] {
+  return lists.flatMap((l) =>
+    (l.sources ?? [{ url: l.url }]).flatMap((s) => ('url' in s ? [s.url] : 'manifest' in s ? [s.manifest] : s.parts)),
+  );
+}

@@ -139,13 +139,16 @@ export class RegistryKeeper {
     const ids = new Set(next.lists.map((l) => l.id));
     const missing = this.packaged.lists.filter((l) => l.bundled !== undefined && !ids.has(l.id)).map((l) => l.id);
     if (missing.length > 0) return `The registry was refused: it drops ${missing.join(', ')}`;
-    const bundled = new Map(this.packaged.lists.map((l) => [l.id, l.bundled]));
+    const packaged = new Map(this.packaged.lists.map((l) => [l.id, l]));
     return {
       ...next,
-      // Lists without a copy in the package would start empty: only the package adds lists.
-      lists: next.lists
-        .filter((l) => bundled.get(l.id) !== undefined)
-        .map((l) => ({ ...l, bundled: bundled.get(l.id) as string, sharedSource: l.sharedSource ?? '' })),
+      // Only the package adds lists, and what ships in it (the bundled copy) is its own word.
+      lists: next.lists.flatMap((l) => {
+        const own = packaged.get(l.id);
+        if (!own) return [];
+        const { bundled: _ignored, ...rest } = l;
+        return [{ ...rest, ...(own.bundled !== undefined ? { bundled: own.bundled } : {}) }];
+      }),
     };
   }
 

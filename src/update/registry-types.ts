@@ -18,6 +18,12 @@ export interface RegistryList {
   sharedSource?: string;
   /** How often the list is fetched again; phishing lists change within hours. */
   refreshHours: number;
+  /**
+   * A rolling file of recent additions ("new today"), fetched often beside the full list:
+   * it empties itself by design, so a shrink is no reason to hold it back. Such a list has
+   * no copy in the package and starts with the first update.
+   */
+  rolling?: boolean;
   /** In order of preference: the first that answers with a usable list serves it. */
   sources: SourceSpec[];
 }

@@ -75,6 +75,10 @@ function checkList(entry: unknown, where: string, errors: string[]): RegistryLis
     errors.push(`${where}.bundled: expected a path like lists/name.txt, found ${show(entry.bundled)}`);
   if (entry.sharedSource !== undefined && !shortText(entry.sharedSource))
     errors.push(`${where}.sharedSource: expected a text`);
+  if (entry.rolling !== undefined && typeof entry.rolling !== 'boolean')
+    errors.push(`${where}.rolling: expected true or false, found ${show(entry.rolling)}`);
+  if (entry.rolling !== true && entry.bundled === undefined)
+    errors.push(`${where}: a list without a bundled copy must be "rolling" (only recent additions)`);
   const hours = entry.refreshHours;
   if (typeof hours !== 'number' || !(hours >= 0.5 && hours <= 24 * 14))
     errors.push(`${where}.refreshHours: expected a number from 0.5 to 336, found ${show(hours)}`);
@@ -90,6 +94,7 @@ function checkList(entry: unknown, where: string, errors: string[]): RegistryLis
     ...(entry.bundled !== undefined ? { bundled: entry.bundled as string } : {}),
     ...(entry.sharedSource !== undefined ? { sharedSource: entry.sharedSource as string } : {}),
     refreshHours: hours as number,
+    ...(entry.rolling === true ? { rolling: true } : {}),
     sources,
   };
 }

@@ -12,6 +12,8 @@ import { nextUpdateAfterFailure, nextUpdateAfterSuccess, UPDATE_INTERVAL_MS } fr
 export interface FetchPlan {
   sources: readonly SourceSpec[];
   refreshMs: number;
+  /** Recent additions only: it empties itself by design, so no shrink guard. */
+  rolling?: boolean;
 }
 
 export interface UpdateSelection {
@@ -138,7 +140,7 @@ export class Updater {
           onParsed: this.options.onParsed,
           rulesPending: this.options.rulesPending,
           now: started,
-          allowShrink: select.allowShrink === true,
+          allowShrink: select.allowShrink === true || plan.rolling === true,
           preloadUnchanged: select.refreshPreload === true,
           refreshMs: plan.refreshMs,
           metaPatch: { servedBy: feed.servedBy, failingSince: null },

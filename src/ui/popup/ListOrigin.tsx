@@ -38,8 +38,9 @@ export function RegistryNote({ status }: { status: StatusSnapshot }) {
 
 function servedText(list: ListSummary): string {
   const { servedBy, servedRank, addresses } = list.origin;
-  if (servedBy === null)
-    return list.source === 'bundled' ? t('listOriginPackage') : t('listOriginServed', [hostOf(list.url)]);
+  if (servedBy === null && list.source === 'bundled')
+    return list.origin.packaged ? t('listOriginPackage') : t('listOriginNotYet');
+  if (servedBy === null) return t('listOriginServed', [hostOf(list.url)]);
   if (servedRank !== null && servedRank > 1) return t('listOriginMirror', [hostOf(servedBy), servedRank, addresses]);
   return t('listOriginServed', [hostOf(servedBy)]);
 }

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTS, PACKAGED_REGISTRY } from '../../../src/update/default-lists';
+import { BUNDLED_LISTS, DEFAULT_LISTS, PACKAGED_REGISTRY } from '../../../src/update/default-lists';
 import { parseRegistry, validateRegistry } from '../../../src/update/registry-validate';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -31,9 +31,9 @@ describe('the packaged registry', () => {
 
   it('has an entry for every list file in the package, and a file for every bundled entry', () => {
     const files = readdirSync(path.join(ROOT, 'public/lists')).map((f) => `lists/${f}`);
-    const bundled = DEFAULT_LISTS.map((d) => d.bundledPath);
+    const bundled = BUNDLED_LISTS.map((d) => d.bundledPath);
     expect([...bundled].sort()).toEqual([...files].sort());
-    for (const list of DEFAULT_LISTS) expect(existsSync(path.join(ROOT, 'public', list.bundledPath))).toBe(true);
+    for (const list of BUNDLED_LISTS) expect(existsSync(path.join(ROOT, 'public', list.bundledPath))).toBe(true);
   });
 
   it('gives every list names in both languages, a licence, a home page and a report page', () => {
@@ -43,6 +43,15 @@ describe('the packaged registry', () => {
       expect(list.licence).toBeTruthy();
       expect(list.homepage).toMatch(/^https:\/\//);
       expect(list.reportUrl).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('keeps the rolling lists of recent additions out of the package, checked hourly', () => {
+    const rolling = DEFAULT_LISTS.filter((d) => d.rolling);
+    expect(rolling.map((d) => d.id)).toEqual(['phishing-database-new', 'phishing-database-new-links']);
+    for (const list of rolling) {
+      expect(list.bundledPath).toBeUndefined();
+      expect(list.refreshMs).toBe(3_600_000);
     }
   });
 
@@ -70,6 +79,11 @@ describe('validateRegistry refuses', () => {
       'a bundled path outside lists/',
       withList({ bundled: '../evil.js' }),
       /\.bundled: expected a path like lists\/name\.txt/,
+    ],
+    [
+      'a list with no bundled copy that is not rolling',
+      withList({ bundled: undefined }),
+      /a list without a bundled copy must be "rolling"/,
     ],
     ['a refresh of zero hours', withList({ refreshHours: 0 }), /\.refreshHours: expected a number from 0\.5 to 336/],
     ['no sources', withList({ sources: [] }), /\.sources: expected 1 to 8 sources/],

@@ -172,6 +172,37 @@ describe('a list in parts', () => {
   });
 });
 
+describe('a rolling list of recent additions', () => {
+  it('has no copy in the package, is fetched at the first alarm, and may shrink at the turn of the day', async () => {
+    const recent = unique('new-today');
+    server.setFeed(recent, { body: hosts('new-today', 200).join('\n') });
+    const packaged = registry([{ url: url(unique('full')) }]);
+    packaged.lists.push({
+      ...packaged.lists[0]!,
+      id: 'moving-new',
+      name: { en: 'Moving list, new today', zh_CN: '会移动的名单（今日新增）' },
+      bundled: undefined,
+      rolling: true,
+      sources: [{ url: url(recent) }],
+    });
+    const { svc } = await service({ packaged });
+    const before = (await svc.status()).lists.find((l) => l.id === 'moving-new');
+    expect(before).toMatchObject({ entryCount: 0, lastSuccess: null, origin: { packaged: false, servedBy: null } });
+
+    const due = await svc.updateDueLists();
+    expect(due?.results.map((r) => [r.id, r.outcome])).toEqual([['moving-new', 'updated']]);
+    expect(await svc.verdictForPage('https://new-today-9.test/', 1)).toMatchObject({ kind: 'blocked' });
+
+    // Past midnight the file starts again, nearly empty: not held back as a suspicious shrink.
+    server.setFeed(recent, { body: hosts('tomorrow', 5).join('\n') });
+    const next = await svc.updateLists(['moving-new']);
+    expect(next.results[0]).toMatchObject({ outcome: 'updated', entryCount: 5 });
+    const after = (await svc.status()).lists.find((l) => l.id === 'moving-new');
+    expect(after?.heldBack).toBeNull();
+    expect(after?.origin.refreshMs).toBe(3_600_000);
+  });
+});
+
 describe('the source registry', () => {
   it('a refreshed registry that moves a list is followed at the next update; an invalid one changes nothing', async () => {
     const [old, moved, reg] = [unique('old'), unique('moved'), unique('registry')];
