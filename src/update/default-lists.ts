@@ -1,5 +1,5 @@
 import type { ThreatCategory } from '../match/types';
-import packagedRegistry from '../../public/sources.json';
+import packagedRegistry from '../../public/sources.json' with { type: 'json' };
 import { firstUrl, type Registry, type RegistryList, type SourceSpec } from './registry-types';
 import { validateRegistry } from './registry-validate';
 
