@@ -6,6 +6,7 @@ import { DnrSync } from '@/src/blocking/dnr-sync';
 import { t } from '@/src/guidance/i18n';
 import { openFraudDb } from '@/src/store/open-db';
 import type { Verdict } from '@/src/match/types';
+import type { StoredRegistry } from '@/src/update/registry-keeper';
 
 const UPDATE_ALARM = 'update-lists';
 /** How often to look for lists whose update (or retry after back-off) is due. */
@@ -18,6 +19,11 @@ export default defineBackground(() => {
     openDb: () => openFraudDb(),
     readBundled: async (path) => (await fetch(browser.runtime.getURL(`/${path}` as '/'))).text(),
     bypass: new BypassStore(sessionPersistence()),
+    registryPersistence: {
+      load: async () => ((await browser.storage.local.get('registry')).registry ?? null) as StoredRegistry | null,
+      save: (stored) => browser.storage.local.set({ registry: stored }),
+    },
+    registryUrlOverride: async () => (await browser.storage.local.get('registryUrlOverride')).registryUrlOverride,
     userListName: t('userListName'),
     pushToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
   });

@@ -3,17 +3,17 @@
 // no network and no data set). The data set is found by scripts/data/shared-data.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_LISTS } from '../src/update/default-lists.ts';
+import { BUNDLED_LISTS } from '../src/update/default-lists.ts';
 import { hasData, missingDataMessage, readData } from './data/shared-data.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-const missing = DEFAULT_LISTS.map((l) => l.sharedSource).filter((f) => !hasData(f));
+const missing = BUNDLED_LISTS.map((l) => l.sharedSource).filter((f) => !hasData(f));
 if (missing.length > 0) {
   console.error(missingDataMessage('lists:bundle', missing, 'npm run lists:bundle'));
   process.exit(1);
 }
-for (const list of DEFAULT_LISTS) {
+for (const list of BUNDLED_LISTS) {
   const text = readData(list.sharedSource);
   const target = resolve(root, 'public', list.bundledPath);
   mkdirSync(dirname(target), { recursive: true });

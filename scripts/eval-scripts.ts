@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseList } from '../src/lists';
 import { Matcher } from '../src/match/matcher';
-import { DEFAULT_LISTS } from '../src/update/default-lists';
+import { BUNDLED_LISTS } from '../src/update/default-lists';
 import { rulesOf } from '../src/update/import-list';
 import { hasData, missingDataMessage, SHARED_DATA } from './data/shared-data';
 
@@ -21,7 +21,7 @@ if (!hasData('malicious_js/maltrail')) {
   );
   process.exit(0);
 }
-const lists = DEFAULT_LISTS.filter((d) => d.category === 'script').map((d) => ({
+const lists = BUNDLED_LISTS.filter((d) => d.category === 'script').map((d) => ({
   id: d.id,
   name: d.name,
   category: d.category,

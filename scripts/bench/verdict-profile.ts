@@ -14,7 +14,7 @@ import { domainCandidates } from '../../src/match/candidates';
 import { Matcher } from '../../src/match/matcher';
 import type { ListIndex } from '../../src/match/types';
 import { lookalikeVerdict } from '../../src/background/lookalike-verdict';
-import { DEFAULT_LISTS } from '../../src/update/default-lists';
+import { BUNDLED_LISTS } from '../../src/update/default-lists';
 import { rulesOf } from '../../src/update/import-list';
 import { PROJECT_ROOT } from '../../tests/e2e/support/paths.ts';
 import { hasData, missingDataMessage, readData } from '../data/shared-data.ts';
@@ -29,7 +29,7 @@ const size = opt('size', 1_000_000);
 const rounds = opt('rounds', 5);
 const mixSize = opt('mix', 4000);
 
-const lists: ListIndex[] = DEFAULT_LISTS.map((d) => ({
+const lists: ListIndex[] = BUNDLED_LISTS.map((d) => ({
   id: d.id,
   name: d.name,
   category: d.category,

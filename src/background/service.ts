@@ -2,14 +2,18 @@ import { Matcher } from '../match/matcher';
 import type { ListIndex, Verdict } from '../match/types';
 import { parseList, parseListAsync } from '../lists';
 import type { ParsedList } from '../lists/types';
-import type { ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
+import type { ListOrigin, ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
 import { ListStore } from '../store/list-store';
 import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
 import type { ListMeta, UserSettings } from '../store/schema';
 import { rulesVersionOf, type RulesVersion } from '../store/rules-version';
 import type { PreloadState } from '../blocking/dnr-sync';
-import { DEFAULT_LISTS, type DefaultList } from '../update/default-lists';
+import { PACKAGED_REGISTRY, type DefaultList } from '../update/default-lists';
+import { RegistryKeeper, type RegistryPersistence } from '../update/registry-keeper';
+import { registryUrl } from '../update/registry-url';
+import { UPDATE_INTERVAL_MS } from '../update/schedule';
+import { firstUrl, type Registry } from '../update/registry-types';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
 import { Updater, type UpdateSummary } from '../update/updater';
@@ -75,7 +79,14 @@ export interface ServiceDeps {
   bypass: BypassStore;
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /** Fixed default lists (tests); missing: those of the source registry in force. */
   defaultLists?: readonly DefaultList[];
+  /** The source registry shipped in the package (tests give a small one). */
+  packagedRegistry?: Registry;
+  /** Where a refreshed source registry is kept between starts. */
+  registryPersistence?: RegistryPersistence;
+  /** A local registry address set for tests (see registry-url.ts); missing: the project's own. */
+  registryUrlOverride?: () => Promise<unknown>;
   userListName?: string;
   preload?: PreloadLayer;
   /** Tells a tab's top-frame content script (the background's tabs.sendMessage). */
@@ -115,8 +126,18 @@ export class SentryService {
   private readonly lastPage = new Map<number, { host: string; at: number; clean: boolean }>();
 
   private isReady = false;
+  /** The source registry in force: where each default list comes from and how often. */
+  private readonly registry: RegistryKeeper;
+  private registryLists: readonly DefaultList[];
 
   constructor(private readonly deps: ServiceDeps) {
+    this.registry = new RegistryKeeper(deps.packagedRegistry ?? PACKAGED_REGISTRY, {
+      persistence: deps.registryPersistence,
+      url: async () => registryUrl(await deps.registryUrlOverride?.().catch(() => undefined)),
+      fetchImpl: deps.fetchImpl,
+      now: deps.now,
+    });
+    this.registryLists = this.registry.defaultLists();
     this.redirects = new PendingRedirects(() => this.now);
     this.matcher = this.buildMatcher();
     this.ready = this.start().finally(() => {
@@ -130,10 +151,13 @@ export class SentryService {
   }
 
   private get defaults(): readonly DefaultList[] {
-    return this.deps.defaultLists ?? DEFAULT_LISTS;
+    return this.deps.defaultLists ?? this.registryLists;
   }
 
   private async start(): Promise<void> {
+    // A saved registry that no longer passes its checks is ignored: the package's own stays.
+    await this.registry.load().catch(() => undefined);
+    this.registryLists = this.registry.defaultLists();
     let db: Db;
     const openStart = performance.now();
     try {
@@ -155,6 +179,15 @@ export class SentryService {
       // force for the matcher and the content script, without waiting for them.
       onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
       rulesPending: this.deps.preload !== undefined,
+      planFor: (meta) => {
+        const def = meta.source === 'bundled' ? this.defaults.find((d) => d.id === meta.id) : undefined;
+        if (!def) return undefined;
+        return {
+          sources: def.sources ?? [{ url: def.url }],
+          refreshMs: def.refreshMs ?? UPDATE_INTERVAL_MS,
+          rolling: def.rolling === true,
+        };
+      },
       fetchImpl: this.deps.fetchImpl,
       now: this.deps.now,
     });
@@ -190,7 +223,10 @@ export class SentryService {
       const meta = metas.get(id);
       if (!meta || meta.activeVersion === null) continue;
       const def = this.defaults.find((d) => d.id === id);
-      if (def && meta.etag === null && meta.lastModified === null) {
+      // The bundled copy is in force when no server ever served the list (a server that
+      // sends no validators still leaves `servedBy`).
+      const bundledInForce = (meta.servedBy ?? null) === null && meta.etag === null && meta.lastModified === null;
+      if (def?.bundledPath && bundledInForce) {
         const parsed = await parseListAsync(await this.deps.readBundled(def.bundledPath));
         await this.preloadList(id, parsed, { version: rulesVersionOf(meta) });
       } else {
@@ -209,10 +245,15 @@ export class SentryService {
         meta = newListMeta(
           { id: def.id, name: def.name, category: def.category, source: 'bundled', url: def.url },
           this.now,
+          // A list with no copy in the package is due at once (the alarm fetches it).
+          def.bundledPath ? def.refreshMs : 0,
         );
         await store.putMeta(meta);
+      } else if (meta.url !== def.url || meta.name !== def.name) {
+        // The registry moved or renamed the list: show where it is fetched from now.
+        meta = (await store.patchMeta(def.id, { url: def.url, name: def.name })) ?? meta;
       }
-      if (meta.activeVersion !== null) continue;
+      if (meta.activeVersion !== null || !def.bundledPath) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
         await importListText(
@@ -221,6 +262,7 @@ export class SentryService {
           {
             store,
             now: this.now,
+            refreshMs: def.refreshMs,
             onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
             rulesPending: this.deps.preload !== undefined,
           },
@@ -240,6 +282,7 @@ export class SentryService {
   private async loadBundledIntoMemory(): Promise<void> {
     const lists: ListIndex[] = [];
     for (const def of this.defaults) {
+      if (!def.bundledPath) continue;
       try {
         const rules = rulesOf(parseList(await this.deps.readBundled(def.bundledPath)));
         lists.push({ id: def.id, name: def.name, category: def.category, ...rules });
@@ -522,7 +565,10 @@ export class SentryService {
       storageError: this.storageError,
       entriesInForce: this.matcher.entryCount,
       warningsShown: this.settings.warningsShown,
-      lists: this.store ? metas.map(summary) : this.lists.map((l) => memorySummary(l, this.defaults)),
+      lists: this.store
+        ? metas.map((m) => summary(m, this.defaults))
+        : this.lists.map((l) => memorySummary(l, this.defaults)),
+      registry: this.registry.status(),
       blockedSites: [...this.settings.blockedSites],
       trustedSites: [...this.settings.trustedSites],
       update: this.updater?.progress ?? null,
@@ -540,7 +586,25 @@ export class SentryService {
 
   async updateLists(ids?: string[]): Promise<UpdateSummary> {
     await this.ready;
-    return this.requireUpdater().update({ ids });
+    const updater = this.requireUpdater();
+    await this.refreshRegistry(true);
+    return updater.update({ ids });
+  }
+
+  /**
+   * Looks for a newer source registry ("Update now": always; the alarm: once a day) and,
+   * when one is put in force, points the default lists at their new addresses before they
+   * are fetched. A registry that fails its checks changes nothing (see RegistryKeeper).
+   */
+  private async refreshRegistry(force: boolean): Promise<void> {
+    if (this.deps.defaultLists || !this.store || (!force && !this.registry.due())) return;
+    if (!(await this.registry.refresh())) return;
+    this.registryLists = this.registry.defaultLists();
+    for (const def of this.registryLists) {
+      const meta = await this.store.getMeta(def.id);
+      if (meta && (meta.url !== def.url || meta.name !== def.name))
+        await this.store.patchMeta(def.id, { url: def.url, name: def.name });
+    }
   }
 
   /** The user accepts a list whose download shrank by more than 90 % (held back until now). */
@@ -552,7 +616,9 @@ export class SentryService {
   /** Called by the alarm: only lists whose time (or back-off) has come. */
   async updateDueLists(): Promise<UpdateSummary | null> {
     await this.ready;
-    return this.updater ? this.updater.update({ dueOnly: true }) : null;
+    if (!this.updater) return null;
+    await this.refreshRegistry(false).catch(() => undefined);
+    return this.updater.update({ dueOnly: true });
   }
 
   async subscribe(input: string): Promise<{ id: string; summary: UpdateSummary }> {
@@ -643,10 +709,50 @@ export class SentryService {
   }
 }
 
-function summary(m: ListMeta): ListSummary {
+function summary(m: ListMeta, defaults: readonly DefaultList[]): ListSummary {
   const { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats } = m;
   const heldBack = m.heldBack ?? null;
-  return { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, heldBack, stats };
+  return {
+    id,
+    name,
+    category,
+    source,
+    url,
+    format,
+    entryCount,
+    lastSuccess,
+    lastAttempt,
+    lastError,
+    heldBack,
+    stats,
+    origin: originOf(
+      m,
+      defaults.find((d) => d.id === m.id),
+    ),
+  };
+}
+
+function rankOf(servedBy: string | null, def: DefaultList | undefined): number | null {
+  if (servedBy === null) return null;
+  const index = (def?.sources ?? [{ url: def?.url ?? '' }]).findIndex((s) => firstUrl(s) === servedBy);
+  return index < 0 ? null : index + 1;
+}
+
+/** Where a list came from and how it is kept fresh, for the popup. */
+function originOf(
+  m: Pick<ListMeta, 'servedBy' | 'failingSince' | 'nextUpdate'>,
+  def: DefaultList | undefined,
+): ListOrigin {
+  return {
+    servedBy: m.servedBy ?? null,
+    failingSince: m.failingSince ?? null,
+    refreshMs: def?.refreshMs ?? UPDATE_INTERVAL_MS,
+    addresses: def?.sources?.length ?? 1,
+    servedRank: rankOf(m.servedBy ?? null, def),
+    nextUpdate: m.nextUpdate,
+    homepage: def?.homepage ?? null,
+    packaged: def?.bundledPath !== undefined,
+  };
 }
 
 function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSummary {
@@ -663,6 +769,10 @@ function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSumm
     lastError: null,
     heldBack: null,
     stats: null,
+    origin: originOf(
+      { servedBy: null, failingSince: null, nextUpdate: 0 },
+      defaults.find((d) => d.id === l.id),
+    ),
   };
 }
 

@@ -1,9 +1,27 @@
 import type { DiagnosticsSnapshot } from '../background/diagnostics';
 import type { Verdict } from '../match/types';
 import type { ListMeta } from '../store/schema';
+import type { RegistryStatus } from '../update/registry-keeper';
 import type { UpdateProgress, UpdateSummary } from '../update/updater';
 
-export type ListSummary = { heldBack: { entryCount: number } | null } & Pick<
+/** Where a list came from and how it is kept fresh (see the source registry). */
+export interface ListOrigin {
+  /** The address that served the version in force; null: the copy shipped in the package. */
+  servedBy: string | null;
+  /** Updates have failed since then (the version in force still protects); null: they work. */
+  failingSince: number | null;
+  refreshMs: number;
+  /** How many addresses (mirrors) the list can be fetched from. */
+  addresses: number;
+  /** Which of them (1 = the first) served the version in force; null: not one of today's addresses. */
+  servedRank: number | null;
+  nextUpdate: number;
+  homepage: string | null;
+  /** A copy ships in the package (false: a rolling list, fetched only). */
+  packaged: boolean;
+}
+
+export type ListSummary = { heldBack: { entryCount: number } | null; origin: ListOrigin } & Pick<
   ListMeta,
   | 'id'
   | 'name'
@@ -26,6 +44,8 @@ export interface StatusSnapshot {
   entriesInForce: number;
   warningsShown: number;
   lists: ListSummary[];
+  /** The source registry in force and how its last refresh went. */
+  registry: RegistryStatus;
   blockedSites: string[];
   trustedSites: string[];
   update: UpdateProgress | null;

@@ -5,6 +5,7 @@ import type { ListMeta } from './schema';
 export function newListMeta(
   base: Pick<ListMeta, 'id' | 'name' | 'category' | 'source' | 'url'>,
   now: number,
+  refreshMs?: number,
 ): ListMeta {
   return {
     ...base,
@@ -22,7 +23,7 @@ export function newListMeta(
     deltaEntries: 0,
     lastImport: null,
     // Bundled lists are fresh at install: no network in the first minutes.
-    nextUpdate: base.source === 'bundled' ? nextUpdateAfterSuccess(now) : now,
+    nextUpdate: base.source === 'bundled' ? nextUpdateAfterSuccess(now, refreshMs) : now,
     addedAt: now,
   };
 }

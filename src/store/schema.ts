@@ -44,6 +44,13 @@ export interface ListMeta {
    * cleared once the install is noted where the next start looks. Missing in older records.
    */
   rulesPending?: boolean;
+  /**
+   * The address (a source's first URL) that served the version in force; null or missing:
+   * the copy shipped in the package, or a record older than this field.
+   */
+  servedBy?: string | null;
+  /** When the first of the current run of failed updates happened; null once one succeeds. */
+  failingSince?: number | null;
   /** Consecutive failed updates: drives the back-off. */
   failures: number;
   nextUpdate: number;

@@ -33,6 +33,10 @@ export interface ImportContext {
   allowShrink?: boolean;
   /** Call onParsed even when the rules did not change (to finish a cut-short before-load install). */
   preloadUnchanged?: boolean;
+  /** The list's refresh interval (from the registry); missing: the default. */
+  refreshMs?: number;
+  /** Saved with the new version in the same write (e.g. which address served it). */
+  metaPatch?: Partial<Pick<ListMeta, 'servedBy' | 'failingSince'>>;
   now: number;
 }
 
@@ -108,9 +112,10 @@ export async function importListText(
     lastError: null,
     heldBack: null,
     failures: 0,
-    nextUpdate: nextUpdateAfterSuccess(ctx.now),
+    nextUpdate: nextUpdateAfterSuccess(ctx.now, ctx.refreshMs),
     etag: validators.etag,
     lastModified: validators.lastModified,
+    ...ctx.metaPatch,
   };
   try {
     if (mode === 'unchanged') {

@@ -2,9 +2,19 @@ import type { ListStore } from '../store/list-store';
 import type { RuleArrays } from '../match/rule-arrays';
 import type { ImportReport, ListMeta } from '../store/schema';
 import { FeedError, ShrinkError } from './feed-error';
-import { DEFAULT_LIMITS, fetchFeed, type FetchLimits } from './fetch-feed';
+import { DEFAULT_LIMITS, type FetchLimits } from './fetch-feed';
+import { fetchFromSources } from './fetch-source';
 import { importListText, type ImportContext } from './import-list';
-import { nextUpdateAfterFailure, nextUpdateAfterSuccess } from './schedule';
+import type { SourceSpec } from './registry-types';
+import { nextUpdateAfterFailure, nextUpdateAfterSuccess, UPDATE_INTERVAL_MS } from './schedule';
+
+/** Where a list is fetched from and how often: from the source registry for default lists. */
+export interface FetchPlan {
+  sources: readonly SourceSpec[];
+  refreshMs: number;
+  /** Recent additions only: it empties itself by design, so no shrink guard. */
+  rolling?: boolean;
+}
 
 export interface UpdateSelection {
   ids?: readonly string[];
@@ -46,6 +56,8 @@ export interface UpdaterOptions {
   currentRules?: (id: string) => RuleArrays | undefined;
   onParsed?: ImportContext['onParsed'];
   rulesPending?: boolean;
+  /** The registry's plan for a list; missing (a subscription): its own URL, the default interval. */
+  planFor?: (meta: ListMeta) => FetchPlan | undefined;
   fetchImpl?: typeof fetch;
   limits?: FetchLimits;
   now?: () => number;
@@ -97,11 +109,15 @@ export class Updater {
     const { store } = this.options;
     const started = this.now();
     const base = { id: meta.id, name: meta.name };
+    const plan = this.options.planFor?.(meta) ?? { sources: [{ url: meta.url }], refreshMs: UPDATE_INTERVAL_MS };
     try {
-      const feed = await fetchFeed(
-        meta.url,
-        // Without rules in force a 304 would leave the list empty: ask for the whole body.
-        meta.activeVersion === null || select.refreshPreload ? { etag: null, lastModified: null } : meta,
+      // Without rules in force a 304 would leave the list empty: ask for the whole body.
+      const whole = meta.activeVersion === null || select.refreshPreload;
+      const feed = await fetchFromSources(
+        plan.sources,
+        whole
+          ? { etag: null, lastModified: null, servedBy: null }
+          : { etag: meta.etag, lastModified: meta.lastModified, servedBy: meta.servedBy ?? meta.url },
         this.options.limits ?? DEFAULT_LIMITS,
         this.options.fetchImpl,
       );
@@ -111,7 +127,9 @@ export class Updater {
           lastSuccess: started,
           lastError: null,
           failures: 0,
-          nextUpdate: nextUpdateAfterSuccess(started),
+          servedBy: feed.servedBy,
+          failingSince: null,
+          nextUpdate: nextUpdateAfterSuccess(started, plan.refreshMs),
         });
         return { ...base, outcome: 'unchanged', entryCount: next?.entryCount ?? meta.entryCount };
       }
@@ -122,8 +140,10 @@ export class Updater {
           onParsed: this.options.onParsed,
           rulesPending: this.options.rulesPending,
           now: started,
-          allowShrink: select.allowShrink === true,
+          allowShrink: select.allowShrink === true || plan.rolling === true,
           preloadUnchanged: select.refreshPreload === true,
+          refreshMs: plan.refreshMs,
+          metaPatch: { servedBy: feed.servedBy, failingSince: null },
           onProgress: (share) => {
             if (this.progress) this.progress = { ...this.progress, currentShare: share };
           },
@@ -142,14 +162,16 @@ export class Updater {
     } catch (error) {
       const message = error instanceof FeedError || error instanceof Error ? error.message : String(error);
       const failures = meta.failures + 1;
+      const shrunk = error instanceof ShrinkError;
       await store
         .patchMeta(meta.id, {
           lastAttempt: started,
           lastError: message,
           // Held back is not a failure of the server: the user is asked instead.
-          heldBack: error instanceof ShrinkError ? { entryCount: error.after } : null,
+          heldBack: shrunk ? { entryCount: error.after } : null,
+          failingSince: shrunk ? (meta.failingSince ?? null) : (meta.failingSince ?? started),
           failures,
-          nextUpdate: nextUpdateAfterFailure(started, failures),
+          nextUpdate: nextUpdateAfterFailure(started, failures, plan.refreshMs),
         })
         .catch(() => undefined);
       return { ...base, outcome: 'failed', error: message, entryCount: meta.entryCount };

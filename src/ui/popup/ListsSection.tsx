@@ -6,6 +6,7 @@ import type { StatusSnapshot } from '../../messaging/protocol';
 import type { UpdateSummary } from '../../update/updater';
 import { errorText } from './error-text';
 import { formatTime } from './format-time';
+import { ListOrigin, RegistryNote } from './ListOrigin';
 
 export function ListsSection({ status, refresh }: { status: StatusSnapshot; refresh: () => Promise<void> }) {
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
@@ -74,6 +75,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
           {result.text}
         </p>
       )}
+      <RegistryNote status={status} />
       <ul class="lists" data-testid="lists">
         {status.lists.map((list) => (
           <li key={list.id} data-list-id={list.id}>
@@ -97,6 +99,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
               {t(CATEGORY_LABEL[list.category])} ·{' '}
               {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
             </div>
+            <ListOrigin list={list} />
             {list.heldBack ? (
               <div role="alert" class="error" data-testid="list-held-back">
                 {t('popupHeldBack', [list.heldBack.entryCount.toLocaleString(), list.entryCount.toLocaleString()])}{' '}

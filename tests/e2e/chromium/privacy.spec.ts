@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEFAULT_LISTS } from '../../../src/update/default-lists';
+import { allSourceUrls } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { auditRequests } from '../support/privacy-audit';
 import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
@@ -72,7 +72,7 @@ test('[privacy] the extension fetches only its list URLs, and no request of its 
 
   const audit = auditRequests(server.requests, {
     visited,
-    listUrls: [feedUrl, ...DEFAULT_LISTS.map((l) => l.url)],
+    listUrls: [feedUrl, ...allSourceUrls()],
     secrets: ['SECRET-TOKEN-A', 'SECRET-PATH-B', 'SECRET-ORDER-C', 'bank-privacy', 'privacy.test'],
     // Chromium's own, even with the quiet flags: its component updater (each POST names a
     // Chromium component in x-goog-update-appid) and its sign-in service.

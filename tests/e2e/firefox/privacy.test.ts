@@ -5,7 +5,7 @@
 // Run with: node --import tsx --test tests/e2e/firefox/privacy.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_LISTS } from '../../../src/update/default-lists.ts';
+import { allSourceUrls } from '../../../src/update/default-lists.ts';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
 import { auditRequests } from '../support/privacy-audit.ts';
@@ -83,7 +83,7 @@ describe('Fraud Sentry in Firefox: privacy', () => {
 
     const audit = auditRequests(server.requests, {
       visited,
-      listUrls: [feedUrl, ...DEFAULT_LISTS.map((l) => l.url)],
+      listUrls: [feedUrl, ...allSourceUrls()],
       secrets: ['SECRET-TOKEN-A', 'SECRET-PATH-B', 'SECRET-ORDER-C', 'bank-privacy', 'privacy.test'],
       // Firefox's own Remote Settings service (blocklists, certificates), extension or not.
       browserOwnHosts: ['firefox.settings.services.mozilla.com'],
