@@ -1,8 +1,9 @@
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { parseHost } from '../match/parse-host';
 import { asciiFold, hasNonAscii, skeleton } from './confusables';
-import { EXACT, OFFICIAL, SUBSTR } from './indexes';
-import { GLUE_LURES, LURE_WORDS } from './lures';
+import { brandWithLure, FREE_HOSTING_PLATFORMS, PATH_SITE_HOSTS, platformOf } from './free-hosting';
+import { EXACT, OFFICIAL, SUBSTR, type LabelInfo } from './indexes';
+import { GLUE_LURES, LURE_WORDS, PINYIN_GLUE_LURES } from './lures';
 import { mayHaveGlueLure } from './prefilter';
 import { checkSubdomains } from './subdomains';
 import { typo } from './typos';
@@ -27,6 +28,15 @@ const ABUSED_SUFFIXES: ReadonlySet<string> = new Set(
 // High-value targets whose names third parties rarely use; big tech brands hold their name
 // under cheap suffixes too (google.tk, baidu.cc, huawei.asia) and run infrastructure there.
 const HIGH_VALUE: ReadonlySet<string> = new Set(['bank', 'payment', 'government', 'crypto']);
+/** Whose short (weak) names still count next to any token on a cheap suffix ("ccb-vip.top", "etc-12.cc"). */
+const SHORT_NAME_CATEGORIES: ReadonlySet<string> = new Set(['bank', 'government']);
+/** A brand's official address written into one label with hyphens: "ccb-com", "icbc-com-cn". */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(['com', 'cn', 'net', 'gov', 'www']);
+
+/** Free-hosting platforms that the Public Suffix List does not list as suffixes (weebly.com, glitch.me). */
+const PLAIN_DOMAIN_PLATFORMS: ReadonlySet<string> = new Set(
+  [...FREE_HOSTING_PLATFORMS].filter((p) => parseHost(`x.${p}`).isPrivate !== true),
+);
 
 /** CDN CNAME targets embed customer host names ("m.mall.icbc.com.cn.icbcweb.akadns99.net"). */
 const CDN_DOMAINS: ReadonlySet<string> = new Set([
@@ -92,21 +102,27 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
         best = better(best, { ...hit, kind: 'combosquat', score: 0.75, detail: `${hit.detail}, with "${lure}"` });
     }
   }
+  if (toks.length > 1) best = better(best, ownWords(toks, form.includes('-')));
   // On a cheap or free-hosting suffix a bank, payment, government or crypto name needs
-  // no lure ("unionpay95516.cc", "coinbase-x.top"). Not for big tech: "weibo-ddns.top",
-  // "fc-aliyun.xyz", "huawei-eu.store" are their own or their users' infrastructure.
+  // no lure ("unionpay95516.cc", "coinbase-x.top"), nor does a short bank or government
+  // name ("ccb-vip.top", "etc-gov.cc"). Not for big tech: "weibo-ddns.top", "fc-aliyun.xyz",
+  // "huawei-eu.store" are their own or their users' infrastructure.
   if (!best && cheap && toks.length > 1) {
     for (const t of toks) {
       const infos = EXACT.get(t);
       if (infos)
         for (const info of infos) {
-          if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
+          const category = info.brand.category;
+          // Short names need the hyphen: "boc6x" is a name of its own, "ccb-vip" is not.
+          if (info.weak ? !SHORT_NAME_CATEGORIES.has(category) || !form.includes('-') : !HIGH_VALUE.has(category))
+            continue;
           best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
         }
     }
   }
   // A strong name glued to a lure word: "icbcbank", "verifyappleid". Weak names
-  // need the hyphen ("payline", "linebank" are innocent).
+  // need the hyphen ("payline", "linebank" are innocent), except a short bank or
+  // government name glued to a pinyin lure ("etcrenzheng", "ccbdenglu").
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k] as string;
     if (!mayHaveGlueLure(t)) continue;
@@ -115,7 +131,7 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
       const tail = t.slice(i);
       const [name, word] = GLUE_LURES.has(tail) ? [head, tail] : GLUE_LURES.has(head) ? [tail, head] : ['', ''];
       for (const info of EXACT.get(name) ?? []) {
-        if (info.weak) continue;
+        if (info.weak && !(SHORT_NAME_CATEGORIES.has(info.brand.category) && PINYIN_GLUE_LURES.has(word))) continue;
         best = better(best, { info, kind: 'combosquat', detail: `"${name}" with "${word}"`, score: 0.85 });
       }
     }
@@ -126,6 +142,48 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
     if (info) best = { info, kind: 'combosquat', detail: `contains "${info.text}" and "${lure}"`, score: 0.8 };
   }
   return best;
+}
+
+/**
+ * A name with the brand's own words around it, which no one else has reason to write:
+ * its hotline ("icbc95588", "ccb-95533") or its official address spelt with hyphens
+ * ("ccb-com", "icbc-com-cn", "www-boc-cn"). `toks` has two tokens or more.
+ */
+function ownWords(toks: string[], hyphenated: boolean): Hit | null {
+  let best: Hit | null = null;
+  let named: LabelInfo | null = null;
+  let allAddress = true;
+  for (const t of toks) {
+    const infos = EXACT.get(t);
+    if (!infos) {
+      if (!ADDRESS_WORDS.has(t)) allAddress = false;
+      continue;
+    }
+    for (const info of infos) {
+      if (named && named.brand === info.brand && named.text !== info.text && (named.numeric || info.numeric)) {
+        const [name, line] = named.numeric ? [info.text, named.text] : [named.text, info.text];
+        best = better(best, { info: named.numeric ? info : named, kind: 'combosquat', detail: `"${name}" with its hotline "${line}"`, score: 0.85 });
+      }
+    }
+    named ??= infos[0] ?? null;
+  }
+  if (!best && named && allAddress && hyphenated && spellsAddress(named, toks)) {
+    const detail = `"${toks.join('-')}": the address of ${named.official} spelt with hyphens`;
+    best = { info: named, kind: 'combosquat', detail, score: 0.85 };
+  }
+  return best;
+}
+
+/**
+ * Whether `toks` are the brand's name then address words only ("ccb com", "www icbc com cn"),
+ * for a bank, payment, government or crypto brand or spelling one of its own domains.
+ */
+function spellsAddress(named: LabelInfo, toks: string[]): boolean {
+  const start = toks[0] === 'www' ? 1 : 0;
+  if (toks[start] !== named.text || toks.length - start < 2) return false;
+  if (HIGH_VALUE.has(named.brand.category)) return true;
+  const spelt = toks.slice(start).join('.');
+  return named.brand.officialDomains.some((d) => d === spelt || d.endsWith(`.${spelt}`));
 }
 
 function dotCount(s: string): number {
@@ -157,16 +215,29 @@ export function checkLookalike(host: string): LookalikeMatch | null {
   if (h.length === 0 || h.length > 253) return null;
   // Bare-host options, as the matcher's: the verdict's second parse of its host is free.
   const parsed = parseHost(h);
-  const { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
+  let { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
   if (parsed.isIp || !domain || !label || !suffix) return null;
   if (OFFICIAL.has(domain) || CDN_DOMAINS.has(domain)) return null;
+  // A site on free hosting: the platform acts as the suffix ("name.weebly.com" as "name" + "weebly.com").
+  let platform: string | null = null;
+  if (parsed.isPrivate === true) {
+    platform = FREE_HOSTING_PLATFORMS.has(suffix) ? suffix : platformOf(h);
+  } else if (PLAIN_DOMAIN_PLATFORMS.has(domain) || domain.startsWith('blogspot.')) {
+    platform = h.length > domain.length ? platformOf(h) : null;
+    if (platform) {
+      suffix = platform;
+      const site = h.slice(0, h.length - platform.length - 1);
+      label = site.slice(site.lastIndexOf('.') + 1);
+      domain = `${label}.${platform}`;
+    }
+  }
 
   const shown = decode(label);
   const idn = hasNonAscii(shown);
   const skel = skeleton(shown);
   const folded = asciiFold(skel);
 
-  const cheap = parsed.isPrivate === true || ABUSED_SUFFIXES.has(suffix);
+  const cheap = parsed.isPrivate === true || platform !== null || ABUSED_SUFFIXES.has(suffix);
   let hit = checkLabel(skel, suffix, idn, cheap);
   let kind: Kind | null = hit ? (idn && !shown.includes(hit.info.text) ? 'homograph' : hit.kind) : null;
   let note = kind === 'homograph' ? `"${shown}" read as "${skel}": ` : '';
@@ -192,5 +263,53 @@ export function checkLookalike(host: string): LookalikeMatch | null {
       note = '';
     }
   }
+  if (platform) {
+    // A brand and a lure anywhere in the site's name: "microsoft761login.weebly.com",
+    // "netflix-clone-x.vercel.app", "00instagramsecure.blogspot.nl".
+    const name = h.length > platform.length ? h.slice(0, h.length - platform.length - 1) : '';
+    const site = brandWithLure(asciiFold(skeleton(decode(name))));
+    if (site && (!hit || hit.score < 0.8)) {
+      const detail = `"${site.name}" with "${site.lure}" on free hosting (${platform})`;
+      hit = { info: site.info, kind: 'combosquat', detail, score: 0.8 };
+      kind = 'combosquat';
+      note = '';
+    }
+  }
   return hit && kind ? toMatch(hit, kind, note) : null;
+}
+
+/** Path segments read for a brand and a lure: enough for "/view/icbc-login" or "/u/x/paypal/verify". */
+const PATH_SEGMENTS = 4;
+
+/**
+ * checkLookalike for a page: the host, and for a page on free hosting or on a shared site
+ * host (sites.google.com) also its path, where one account's site lives:
+ * "sites.google.com/view/icbc-verify", "name.github.io/paypal-login/".
+ */
+export function checkLookalikeUrl(url: URL): LookalikeMatch | null {
+  const host = url.hostname;
+  const byHost = checkLookalike(host);
+  if (byHost) return byHost;
+  const platform = PATH_SITE_HOSTS.has(host) ? host : pageIsOnPlatform(host);
+  if (!platform) return null;
+  let path = url.pathname.toLowerCase();
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // malformed escapes: read the path as it is
+  }
+  const site = brandWithLure(path.split('/').slice(0, PATH_SEGMENTS + 1).join('/'));
+  if (!site) return null;
+  const detail = `"${site.name}" with "${site.lure}" in a page address on ${platform}`;
+  return toMatch({ info: site.info, kind: 'combosquat', detail, score: 0.8 }, 'combosquat', '');
+}
+
+/** Whether the URL path can change the detector's answer for `host` (checkLookalikeUrl reads it). */
+export function pathMatters(host: string): boolean {
+  return PATH_SITE_HOSTS.has(host) || pageIsOnPlatform(host) !== null;
+}
+
+function pageIsOnPlatform(host: string): string | null {
+  const h = host.toLowerCase();
+  return h.includes('.') ? platformOf(h) : null;
 }
