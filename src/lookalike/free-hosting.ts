@@ -93,9 +93,8 @@ export function platformOf(host: string): string | null {
 /** Extra words that mark a copy of a brand's page on free hosting ("netflix-clone", "coinbase-auth"). */
 const SITE_LURES: readonly string[] = [...GLUE_LURES, 'login', 'signin', 'auth', 'clone', 'password', 'support'];
 /** Chinese lure words, for page addresses (paths are often Chinese: "/支付宝-退款"). */
-const ZH_LURES: readonly string[] = (
-  '登录 登陆 认证 验证 退款 退税 退费 补贴 领取 申领 解冻 冻结 客服 账户 激活 失效 罚款 违章 缴费 理赔 中奖'
-).split(' ');
+const ZH_LURES: readonly string[] =
+  '登录 登陆 认证 验证 退款 退税 退费 补贴 领取 申领 解冻 冻结 客服 账户 激活 失效 罚款 违章 缴费 理赔 中奖'.split(' ');
 
 interface ZhName {
   readonly text: string;

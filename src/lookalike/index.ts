@@ -103,6 +103,19 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
     }
   }
   if (toks.length > 1) best = better(best, ownWords(toks, form.includes('-')));
+  // A brand name and a long number, hyphenated: "102202-coinbase", "usps-65201" (batch registrations).
+  if (!best && toks.length === 2 && form.includes('-')) best = numbered(toks);
+  // Any strong name next to another token under the cheap suffixes where no top-list site
+  // has one ("tiktok100.shop", "whatsapp-grub95.ga").
+  if (!best && toks.length > 1 && BRAND_CHEAP_SUFFIXES.has(suffix)) {
+    for (const t of toks) {
+      const info = EXACT.get(t)?.find((x) => !x.weak && !x.numeric);
+      if (info) {
+        best = { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.7 };
+        break;
+      }
+    }
+  }
   // On a cheap or free-hosting suffix a bank, payment, government or crypto name needs
   // no lure ("unionpay95516.cc", "coinbase-x.top"), nor does a short bank or government
   // name ("ccb-vip.top", "etc-gov.cc"). Not for big tech: "weibo-ddns.top", "fc-aliyun.xyz",
@@ -144,6 +157,20 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   return best;
 }
 
+/** Cheap suffixes where even big-tech names are rarely anyone else's (no top-list site has one there). */
+const BRAND_CHEAP_SUFFIXES: ReadonlySet<string> = new Set(
+  [...ABUSED_SUFFIXES].filter((s) => !['top', 'xyz', 'site', 'info', 'store'].includes(s)),
+);
+
+/** Two tokens, a strong brand name and a number of four digits or more: "102202-coinbase". */
+function numbered(toks: string[]): Hit | null {
+  const [a, b] = toks as [string, string];
+  const [name, other] = /^[0-9]+$/.test(a) ? [b, a] : [a, b];
+  if (other.length < 4 || !/^[0-9]+$/.test(other)) return null;
+  const info = EXACT.get(name)?.find((x) => !x.weak && !x.numeric);
+  return info ? { info, kind: 'combosquat', detail: `"${name}" with the number ${other}`, score: 0.75 } : null;
+}
+
 /**
  * A name with the brand's own words around it, which no one else has reason to write:
  * its hotline ("icbc95588", "ccb-95533") or its official address spelt with hyphens
@@ -162,7 +189,12 @@ function ownWords(toks: string[], hyphenated: boolean): Hit | null {
     for (const info of infos) {
       if (named && named.brand === info.brand && named.text !== info.text && (named.numeric || info.numeric)) {
         const [name, line] = named.numeric ? [info.text, named.text] : [named.text, info.text];
-        best = better(best, { info: named.numeric ? info : named, kind: 'combosquat', detail: `"${name}" with its hotline "${line}"`, score: 0.85 });
+        best = better(best, {
+          info: named.numeric ? info : named,
+          kind: 'combosquat',
+          detail: `"${name}" with its hotline "${line}"`,
+          score: 0.85,
+        });
       }
     }
     named ??= infos[0] ?? null;
@@ -298,7 +330,12 @@ export function checkLookalikeUrl(url: URL): LookalikeMatch | null {
   } catch {
     // malformed escapes: read the path as it is
   }
-  const site = brandWithLure(path.split('/').slice(0, PATH_SEGMENTS + 1).join('/'));
+  const site = brandWithLure(
+    path
+      .split('/')
+      .slice(0, PATH_SEGMENTS + 1)
+      .join('/'),
+  );
   if (!site) return null;
   const detail = `"${site.name}" with "${site.lure}" in a page address on ${platform}`;
   return toMatch({ info: site.info, kind: 'combosquat', detail, score: 0.8 }, 'combosquat', '');
