@@ -62,7 +62,7 @@ export function checkSubdomains(labels: string[], regStart: number, regTokens: s
     // A strong name of five letters or more inside a subdomain label of someone else's
     // domain: "www.netflix.pushpatech.com", "accounts.google.sn.cn", "abc.touseramazoncard.top".
     // Not before an address word ("amazon.com.be" is a suffix variant).
-    if (!TLD_WORDS.has(labels[i + 1] ?? '') || i + 1 < regStart) {
+    if (first.length >= 5 && (!TLD_WORDS.has(labels[i + 1] ?? '') || i + 1 < regStart)) {
       const named = SUBSTR.find((x) => first.includes(x.text));
       if (named)
         best = better(best, {
