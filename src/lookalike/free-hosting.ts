@@ -85,7 +85,7 @@ export function platformOf(host: string): string | null {
   for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
     const rest = host.slice(i + 1);
     if (FREE_HOSTING_PLATFORMS.has(rest)) return rest;
-    if (rest.startsWith('blogspot.') && rest.length <= 'blogspot.'.length + 6) return rest;
+    if (rest.startsWith('blogspot.') && rest.length <= 'blogspot.'.length + 6 && !rest.endsWith('.')) return rest;
   }
   return null;
 }

@@ -2,7 +2,8 @@ import { toUnicode } from 'punycode/punycode.es6.js';
 import { parseHost } from '../match/parse-host';
 import { asciiFold, hasNonAscii, skeleton } from './confusables';
 import { brandWithLure, FREE_HOSTING_PLATFORMS, PATH_SITE_HOSTS, platformOf } from './free-hosting';
-import { EXACT, OFFICIAL, SUBSTR, type LabelInfo } from './indexes';
+import { ABUSED_SUFFIXES, BRAND_CHEAP_SUFFIXES, HIGH_VALUE, numbered, ownWords, SHORT_NAME_CATEGORIES } from './combos';
+import { EXACT, OFFICIAL, SUBSTR } from './indexes';
 import { GLUE_LURES, LURE_WORDS, PINYIN_GLUE_LURES } from './lures';
 import { mayHaveGlueLure } from './prefilter';
 import { checkSubdomains } from './subdomains';
@@ -13,25 +14,6 @@ import { better, tokens } from './util';
 export type { LookalikeMatch } from './types';
 
 const MAX_LABEL = 63;
-
-/**
- * "Same name, other suffix" only under cheap suffixes phishers favour: brands own many
- * ccTLD/gTLD variants themselves (icbc.com.ar, baidu.jp, binance.me, cmbchina.biz).
- */
-const ABUSED_SUFFIXES: ReadonlySet<string> = new Set(
-  (
-    'top xyz vip cc icu shop online site club live work buzz cyou sbs cfd bond lol fun pw tk ml ga cf gq ' +
-    'win bid loan click link rest fit beauty hair monster quest asia store app info'
-  ).split(' '),
-);
-
-// High-value targets whose names third parties rarely use; big tech brands hold their name
-// under cheap suffixes too (google.tk, baidu.cc, huawei.asia) and run infrastructure there.
-const HIGH_VALUE: ReadonlySet<string> = new Set(['bank', 'payment', 'government', 'crypto']);
-/** Whose short (weak) names still count next to any token on a cheap suffix ("ccb-vip.top", "etc-12.cc"). */
-const SHORT_NAME_CATEGORIES: ReadonlySet<string> = new Set(['bank', 'government']);
-/** A brand's official address written into one label with hyphens: "ccb-com", "icbc-com-cn". */
-const ADDRESS_WORDS: ReadonlySet<string> = new Set(['com', 'cn', 'net', 'gov', 'www']);
 
 /** Free-hosting platforms that the Public Suffix List does not list as suffixes (weebly.com, glitch.me). */
 const PLAIN_DOMAIN_PLATFORMS: ReadonlySet<string> = new Set(
@@ -155,67 +137,6 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
     if (info) best = { info, kind: 'combosquat', detail: `contains "${info.text}" and "${lure}"`, score: 0.8 };
   }
   return best;
-}
-
-/** Cheap suffixes where even big-tech names are rarely anyone else's (no top-list site has one there). */
-const BRAND_CHEAP_SUFFIXES: ReadonlySet<string> = new Set(
-  [...ABUSED_SUFFIXES].filter((s) => !['top', 'xyz', 'site', 'info', 'store'].includes(s)),
-);
-
-/** Two tokens, a strong brand name and a number of four digits or more: "102202-coinbase". */
-function numbered(toks: string[]): Hit | null {
-  const [a, b] = toks as [string, string];
-  const [name, other] = /^[0-9]+$/.test(a) ? [b, a] : [a, b];
-  if (other.length < 4 || !/^[0-9]+$/.test(other)) return null;
-  const info = EXACT.get(name)?.find((x) => !x.weak && !x.numeric);
-  return info ? { info, kind: 'combosquat', detail: `"${name}" with the number ${other}`, score: 0.75 } : null;
-}
-
-/**
- * A name with the brand's own words around it, which no one else has reason to write:
- * its hotline ("icbc95588", "ccb-95533") or its official address spelt with hyphens
- * ("ccb-com", "icbc-com-cn", "www-boc-cn"). `toks` has two tokens or more.
- */
-function ownWords(toks: string[], hyphenated: boolean): Hit | null {
-  let best: Hit | null = null;
-  let named: LabelInfo | null = null;
-  let allAddress = true;
-  for (const t of toks) {
-    const infos = EXACT.get(t);
-    if (!infos) {
-      if (!ADDRESS_WORDS.has(t)) allAddress = false;
-      continue;
-    }
-    for (const info of infos) {
-      if (named && named.brand === info.brand && named.text !== info.text && (named.numeric || info.numeric)) {
-        const [name, line] = named.numeric ? [info.text, named.text] : [named.text, info.text];
-        best = better(best, {
-          info: named.numeric ? info : named,
-          kind: 'combosquat',
-          detail: `"${name}" with its hotline "${line}"`,
-          score: 0.85,
-        });
-      }
-    }
-    named ??= infos[0] ?? null;
-  }
-  if (!best && named && allAddress && hyphenated && spellsAddress(named, toks)) {
-    const detail = `"${toks.join('-')}": the address of ${named.official} spelt with hyphens`;
-    best = { info: named, kind: 'combosquat', detail, score: 0.85 };
-  }
-  return best;
-}
-
-/**
- * Whether `toks` are the brand's name then address words only ("ccb com", "www icbc com cn"),
- * for a bank, payment, government or crypto brand or spelling one of its own domains.
- */
-function spellsAddress(named: LabelInfo, toks: string[]): boolean {
-  const start = toks[0] === 'www' ? 1 : 0;
-  if (toks[start] !== named.text || toks.length - start < 2) return false;
-  if (HIGH_VALUE.has(named.brand.category)) return true;
-  const spelt = toks.slice(start).join('.');
-  return named.brand.officialDomains.some((d) => d === spelt || d.endsWith(`.${spelt}`));
 }
 
 function dotCount(s: string): number {
