@@ -8,35 +8,29 @@
  * other); the "held-out" half's detection is the figure that counts.
  * Writes bench/eval-lookalike.json; exits 1 when the FP rate exceeds 1/10,000.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { BRANDS } from '../src/lookalike/brands';
 import { checkLookalike, type LookalikeMatch } from '../src/lookalike/index';
+import {
+  cleanHost,
+  collect,
+  DATA,
+  hasData,
+  loadLegit,
+  missingDataMessage,
+  plain,
+  ROOT,
+  type Extract,
+} from './eval-data';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = resolve(process.env.FRAUD_SENTRY_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data'));
 const FP_LIMIT = 1 / 10_000;
-const HOST_RE = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)+$/;
 
-function readText(rel: string): string | null {
-  const path = join(DATA, rel);
-  if (!existsSync(path)) {
-    console.warn(`missing: ${rel}`);
-    return null;
-  }
-  const buf = readFileSync(path);
-  return (rel.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
-}
-
-function cleanHost(raw: string): string | null {
-  let h = raw.trim().toLowerCase();
-  if (h.startsWith('*.')) h = h.slice(2);
-  h = h.replace(/\.$/, '');
-  return HOST_RE.test(h) && !/^[0-9.]+$/.test(h) ? h : null;
+if (!hasData()) {
+  console.log(missingDataMessage());
+  process.exit(0);
 }
 
 function hostOfUrl(raw: string): string | null {
@@ -46,55 +40,13 @@ function hostOfUrl(raw: string): string | null {
   return cleanHost(host.replace(/^.*@/, ''));
 }
 
-type Extract = (line: string) => string | null;
-const plain: Extract = (l) => (l.startsWith('#') || l.startsWith('!') ? null : cleanHost(l.split(/\s+/)[0] ?? ''));
 const abp: Extract = (l) => {
   const m = /^\|\|([^/^$*]+)\^(?:\$.*)?$/.exec(l.trim());
   return m?.[1] ? cleanHost(m[1]) : null;
 };
 
-function collect(rel: string, extract: Extract, into: Map<string, string>, skipHeader = false): number {
-  const text = readText(rel);
-  if (text === null) return 0;
-  let n = 0;
-  const lines = text.split('\n');
-  for (let i = skipHeader ? 1 : 0; i < lines.length; i++) {
-    const h = extract(lines[i] ?? '');
-    if (h && !into.has(h)) {
-      into.set(h, rel);
-      n++;
-    }
-  }
-  return n;
-}
-
 // ── Legitimate domains ──────────────────────────────────────────────────
-const legit = new Map<string, string>();
-const legitSources: Record<string, number> = {
-  'toplists/tranco_top10k_2025-06.csv': collect('toplists/tranco_top10k_2025-06.csv', (l) => cleanHost(l), legit, true),
-  'toplists/cloudflare_radar_top100k_2024-01-22_2024-01-29.csv.gz': collect(
-    'toplists/cloudflare_radar_top100k_2024-01-22_2024-01-29.csv.gz',
-    (l) => cleanHost(l),
-    legit,
-    true,
-  ),
-  'toplists/china_domains_felixonmars.dnsmasq.conf.gz': collect(
-    'toplists/china_domains_felixonmars.dnsmasq.conf.gz',
-    (l) => cleanHost(/^server=\/([^/]+)\//.exec(l)?.[1] ?? ''),
-    legit,
-  ),
-  'toplists/cn_popular_services_v2fly_geolocation-cn.csv': collect(
-    'toplists/cn_popular_services_v2fly_geolocation-cn.csv',
-    (l) => {
-      const [type, value] = l.split(',');
-      return type === 'domain' || type === 'full' ? cleanHost(value ?? '') : null;
-    },
-    legit,
-    true,
-  ),
-  'toplists/opendns_top_domains_2014.txt': collect('toplists/opendns_top_domains_2014.txt', plain, legit),
-  'toplists/opendns_random_domains_2014.txt': collect('toplists/opendns_random_domains_2014.txt', plain, legit),
-};
+const { legit, sources: legitSources } = loadLegit();
 
 // ── Phishing hosts ──────────────────────────────────────────────────────
 const phish = new Map<string, string>();
