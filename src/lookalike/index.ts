@@ -56,7 +56,12 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
     for (const info of exact) {
       if (changed) {
         best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
-      } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
+      } else if (
+        HIGH_VALUE.has(info.brand.category) &&
+        ABUSED_SUFFIXES.has(suffix) &&
+        // Short bank and government names too: "ccb.top", "etc.vip", "zhengwu.top".
+        (!info.weak || SHORT_NAME_CATEGORIES.has(info.brand.category))
+      ) {
         const detail = `"${info.text}" under another suffix (.${suffix})`;
         best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
       }

@@ -202,7 +202,11 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   for (const info of EXACT.get(form) ?? []) {
     if (changed) {
       best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
-    } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
+    } else if (
+      HIGH_VALUE.has(info.brand.category) &&
+      ABUSED_SUFFIXES.has(suffix) &&
+      (!info.weak || SHORT_NAME_CATEGORIES.has(info.brand.category))
+    ) {
       const detail = `"${info.text}" under another suffix (.${suffix})`;
       best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
     }
