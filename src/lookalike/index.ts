@@ -14,6 +14,7 @@ import { better, tokens } from './util';
 export type { LookalikeMatch } from './types';
 
 const MAX_LABEL = 63;
+const CJK = /[\u4e00-\u9fff]/;
 
 /** Free-hosting platforms that the Public Suffix List does not list as suffixes (weebly.com, glitch.me). */
 const PLAIN_DOMAIN_PLATFORMS: ReadonlySet<string> = new Set(
@@ -209,6 +210,15 @@ export function checkLookalike(host: string): LookalikeMatch | null {
     }
   }
   if (hit && kind === 'homograph') hit = { ...hit, score: Math.max(hit.score, 0.9) };
+  // A Chinese name or lure in an internationalised label: "支付宝退款.com", "etc认证.top".
+  if (idn && CJK.test(shown) && (!hit || hit.score < 0.85)) {
+    const zh = brandWithLure(shown);
+    if (zh) {
+      hit = { info: zh.info, kind: 'combosquat', detail: `"${zh.name}" with "${zh.lure}"`, score: 0.85 };
+      kind = 'combosquat';
+      note = '';
+    }
+  }
 
   if (h.length > domain.length) {
     const labels = h.split('.');

@@ -153,6 +153,7 @@ function checkSubdomains(labels: string[], regStart: number, regTokens: string[]
 // Skip tldts' URL parsing: we pass a bare host.
 const TLD_OPTS = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
 const MAX_LABEL = 63;
+const CJK = /[\u4e00-\u9fff]/;
 const PLAIN_DOMAIN_PLATFORMS = [...FREE_HOSTING_PLATFORMS].filter((p) => parse(`x.${p}`, TLD_OPTS).isPrivate !== true);
 
 /**
@@ -335,6 +336,15 @@ export function referenceCheckLookalike(host: string): LookalikeMatch | null {
     }
   }
   if (hit && kind === 'homograph') hit = { ...hit, score: Math.max(hit.score, 0.9) };
+  // A Chinese name or lure in an internationalised label: "支付宝退款.com", "etc认证.top".
+  if (idn && CJK.test(shown) && (!hit || hit.score < 0.85)) {
+    const zh = brandWithLure(shown);
+    if (zh) {
+      hit = { info: zh.info, kind: 'combosquat', detail: `"${zh.name}" with "${zh.lure}"`, score: 0.85 };
+      kind = 'combosquat';
+      note = '';
+    }
+  }
 
   const labels = h.split('.');
   const regStart = labels.length - domain.split('.').length;
