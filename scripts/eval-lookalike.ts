@@ -2,45 +2,35 @@
  * Measures the lookalike detector: false positives over popular legitimate domains,
  * detection over real phishing lists, and speed. Usage:
  *   npx tsx scripts/eval-lookalike.ts
- * Data: the project's public data set (toplists/, blocklists/, brands/), found through
- * scripts/data/shared-data.ts; without it, says what it needs and stops (exit 0).
+ * Data: the project's public data set, found through scripts/data/shared-data.ts.
+ * The phishing hosts are split in two halves by a hash of the host: rules are tuned on the
+ * "tuned" half only (LOOKALIKE_DUMP_MISSED=file writes that half's misses, nothing of the
+ * other); the "held-out" half's detection is the figure that counts.
  * Writes bench/eval-lookalike.json; exits 1 when the FP rate exceeds 1/10,000.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { getDomain, getPublicSuffix } from 'tldts';
 import { toUnicode } from 'punycode/punycode.es6.js';
 import { BRANDS } from '../src/lookalike/brands';
 import { checkLookalike, type LookalikeMatch } from '../src/lookalike/index';
-import { DATA_ENV, hasData, missingDataMessage, readData, SHARED_DATA } from './data/shared-data';
+import {
+  cleanHost,
+  collect,
+  DATA,
+  hasData,
+  loadLegit,
+  missingDataMessage,
+  plain,
+  ROOT,
+  type Extract,
+} from './eval-data';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const NEEDS = [
-  'toplists/ (Tranco, Cloudflare Radar, felixonmars, v2fly, OpenDNS): the legitimate domains',
-  'blocklists/ (Phishing.Database, OpenPhish, UT1, jarelllama, romainmarcoux, Taiwan 165): the phishing hosts',
-  'brands/lookalike_domains_examples_houboyjacky.abp.txt: real lookalikes',
-];
-if (!hasData('toplists') || !hasData('blocklists')) {
-  console.log(missingDataMessage('eval-lookalike', NEEDS, 'npm run eval'));
-  process.exit(0);
-}
 const FP_LIMIT = 1 / 10_000;
-const HOST_RE = /^(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)+$/;
 
-function readText(rel: string): string | null {
-  if (!hasData(rel)) {
-    console.warn(`missing: ${rel}`);
-    return null;
-  }
-  return readData(rel);
-}
-
-function cleanHost(raw: string): string | null {
-  let h = raw.trim().toLowerCase();
-  if (h.startsWith('*.')) h = h.slice(2);
-  h = h.replace(/\.$/, '');
-  return HOST_RE.test(h) && !/^[0-9.]+$/.test(h) ? h : null;
+if (!hasData()) {
+  console.log(missingDataMessage());
+  process.exit(0);
 }
 
 function hostOfUrl(raw: string): string | null {
@@ -50,55 +40,13 @@ function hostOfUrl(raw: string): string | null {
   return cleanHost(host.replace(/^.*@/, ''));
 }
 
-type Extract = (line: string) => string | null;
-const plain: Extract = (l) => (l.startsWith('#') || l.startsWith('!') ? null : cleanHost(l.split(/\s+/)[0] ?? ''));
 const abp: Extract = (l) => {
   const m = /^\|\|([^/^$*]+)\^(?:\$.*)?$/.exec(l.trim());
   return m?.[1] ? cleanHost(m[1]) : null;
 };
 
-function collect(rel: string, extract: Extract, into: Map<string, string>, skipHeader = false): number {
-  const text = readText(rel);
-  if (text === null) return 0;
-  let n = 0;
-  const lines = text.split('\n');
-  for (let i = skipHeader ? 1 : 0; i < lines.length; i++) {
-    const h = extract(lines[i] ?? '');
-    if (h && !into.has(h)) {
-      into.set(h, rel);
-      n++;
-    }
-  }
-  return n;
-}
-
 // ── Legitimate domains ──────────────────────────────────────────────────
-const legit = new Map<string, string>();
-const legitSources: Record<string, number> = {
-  'toplists/tranco_top10k_2025-06.csv': collect('toplists/tranco_top10k_2025-06.csv', (l) => cleanHost(l), legit, true),
-  'toplists/cloudflare_radar_top100k_2024-01-22_2024-01-29.csv.gz': collect(
-    'toplists/cloudflare_radar_top100k_2024-01-22_2024-01-29.csv.gz',
-    (l) => cleanHost(l),
-    legit,
-    true,
-  ),
-  'toplists/china_domains_felixonmars.dnsmasq.conf.gz': collect(
-    'toplists/china_domains_felixonmars.dnsmasq.conf.gz',
-    (l) => cleanHost(/^server=\/([^/]+)\//.exec(l)?.[1] ?? ''),
-    legit,
-  ),
-  'toplists/cn_popular_services_v2fly_geolocation-cn.csv': collect(
-    'toplists/cn_popular_services_v2fly_geolocation-cn.csv',
-    (l) => {
-      const [type, value] = l.split(',');
-      return type === 'domain' || type === 'full' ? cleanHost(value ?? '') : null;
-    },
-    legit,
-    true,
-  ),
-  'toplists/opendns_top_domains_2014.txt': collect('toplists/opendns_top_domains_2014.txt', plain, legit),
-  'toplists/opendns_random_domains_2014.txt': collect('toplists/opendns_random_domains_2014.txt', plain, legit),
-};
+const { legit, sources: legitSources } = loadLegit();
 
 // ── Phishing hosts ──────────────────────────────────────────────────────
 const phish = new Map<string, string>();
@@ -163,6 +111,16 @@ function imitates(host: string): string | null {
   return null;
 }
 
+// ── The split ───────────────────────────────────────────────────────────
+/** FNV-1a over the host's UTF-16 units: stable across runs and machines. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+type Half = 'tuned' | 'heldOut';
+const halfOf = (host: string): Half => ((fnv1a(host) & 1) === 0 ? 'tuned' : 'heldOut');
+
 // ── Runs ────────────────────────────────────────────────────────────────
 interface Flag extends LookalikeMatch {
   host: string;
@@ -178,7 +136,7 @@ function timed(host: string): LookalikeMatch | null {
 }
 
 if (legit.size === 0 || phish.size === 0) {
-  console.error(`FAIL: no legitimate or no phishing hosts read under ${SHARED_DATA} (set ${DATA_ENV})`);
+  console.error(`FAIL: no data under ${DATA} (set FRAUD_SENTRY_SHARED_DATA)`);
   process.exit(2);
 }
 
@@ -198,6 +156,11 @@ const bySource: Record<string, { hosts: number; imitating: number; caught: numbe
 const kinds: Record<string, number> = { homograph: 0, typosquat: 0, combosquat: 0 };
 const byBrand: Record<string, { imitating: number; caught: number }> = {};
 const missedSample: string[] = [];
+const missedTuned: string[] = [];
+const halves: Record<Half, { imitating: number; caught: number }> = {
+  tuned: { imitating: 0, caught: 0 },
+  heldOut: { imitating: 0, caught: 0 },
+};
 let imitating = 0;
 let caught = 0;
 let flaggedAll = 0;
@@ -214,13 +177,19 @@ for (const [host, source] of phish) {
   if (!brand) continue;
   imitating++;
   s.imitating++;
+  const half = halfOf(host);
+  halves[half].imitating++;
   const bb = (byBrand[brand] ??= { imitating: 0, caught: 0 });
   bb.imitating++;
   if (r) {
     caught++;
     s.caught++;
     bb.caught++;
-  } else if (missedSample.length < 60 && imitating % 37 === 0) missedSample.push(host);
+    halves[half].caught++;
+  } else if (half === 'tuned') {
+    missedTuned.push(`${host}\t${brand}\t${source}`);
+    if (missedSample.length < 60 && imitating % 37 === 0) missedSample.push(host);
+  }
 }
 
 // The curated lookalike examples on their own (not de-duplicated against other lists).
@@ -245,7 +214,7 @@ const speed = {
 
 // ── Report ──────────────────────────────────────────────────────────────
 const pctStr = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
-console.log(`data: ${SHARED_DATA}\n`);
+console.log(`data: ${DATA}\n`);
 console.log('False positives over legitimate domains');
 console.table(legitSources);
 console.log(
@@ -257,6 +226,11 @@ console.table(
   Object.fromEntries(Object.entries(bySource).map(([k, v]) => [k, { ...v, detection: pctStr(v.caught, v.imitating) }])),
 );
 console.log(`  unique hosts: ${phish.size}, imitating: ${imitating}, caught: ${caught} (${pctStr(caught, imitating)})`);
+console.log('  split by a hash of the host (FNV-1a, low bit): rules tuned on one half, the other held out');
+console.table({
+  'tuned half': { ...halves.tuned, detection: pctStr(halves.tuned.caught, halves.tuned.imitating) },
+  'held-out half (counts)': { ...halves.heldOut, detection: pctStr(halves.heldOut.caught, halves.heldOut.imitating) },
+});
 console.log(
   `  curated lookalike examples (houboyjacky, all ${curatedStats.hosts}): imitating ${curatedStats.imitating}, caught ${curatedStats.caught} (${pctStr(curatedStats.caught, curatedStats.imitating)})`,
 );
@@ -269,7 +243,7 @@ console.table(speed);
 
 const out = {
   generatedAt: new Date().toISOString(),
-  dataDir: SHARED_DATA,
+  dataDir: DATA,
   falsePositives: {
     domains: legit.size,
     sources: legitSources,
@@ -286,6 +260,9 @@ const out = {
     imitating,
     caught,
     rate: imitating ? +(caught / imitating).toFixed(4) : 0,
+    split: 'FNV-1a of the host, low bit 0 = tuned, 1 = held out',
+    tuned: { ...halves.tuned, rate: +(halves.tuned.caught / (halves.tuned.imitating || 1)).toFixed(4) },
+    heldOut: { ...halves.heldOut, rate: +(halves.heldOut.caught / (halves.heldOut.imitating || 1)).toFixed(4) },
     flaggedOverall: flaggedAll,
     curatedLookalikes: curatedStats,
     kinds,
@@ -298,6 +275,11 @@ const out = {
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'eval-lookalike.json'), JSON.stringify(out, null, 2) + '\n');
 console.log('\nwrote bench/eval-lookalike.json');
+const dump = process.env.LOOKALIKE_DUMP_MISSED;
+if (dump) {
+  writeFileSync(dump, missedTuned.join('\n') + '\n');
+  console.log(`wrote the tuned half's ${missedTuned.length} misses to ${dump}`);
+}
 if (fpRate > FP_LIMIT) {
   console.error(`FAIL: false-positive rate ${(fpRate * 10_000).toFixed(2)}/10,000 exceeds 1/10,000`);
   process.exit(1);

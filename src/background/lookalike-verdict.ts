@@ -1,13 +1,14 @@
-import { checkLookalike, type LookalikeMatch } from '../lookalike';
+import { checkLookalike, checkLookalikeUrl, pathMatters, type LookalikeMatch } from '../lookalike';
 import type { Verdict } from '../match/types';
 
 export const LOOKALIKE_LIST_ID = 'lookalike';
 
 /**
- * Hosts checked recently, most recent last. The detector's answer depends on the host
- * alone (the brand data is built in), and pages of one site come in runs, so most verdicts
- * find it here: the check itself costs tens of µs in a service worker that has not
- * optimised it yet, several times the list lookups.
+ * Hosts checked recently, most recent last. Off free hosting the detector's answer depends
+ * on the host alone (the brand data is built in), and pages of one site come in runs, so
+ * most verdicts find it here: the check itself costs tens of µs in a service worker that has
+ * not optimised it yet, several times the list lookups. Pages on free hosting are judged by
+ * their path as well, and are not kept here.
  */
 const CACHE_SIZE = 512;
 const recent = new Map<string, LookalikeMatch | null>();
@@ -25,9 +26,20 @@ function lookalikeOf(host: string): LookalikeMatch | null {
   return match;
 }
 
-/** A site no list names, whose address imitates a protected brand, as a warning verdict. */
-export function lookalikeVerdict(host: string): Verdict | null {
-  const match = lookalikeOf(host);
+/**
+ * A site no list names, whose address imitates a protected brand, as a warning verdict.
+ * On free hosting and shared site hosts (sites.google.com) the page's path is read too,
+ * and `seen.pathMatters` is set so that the caller does not reuse the verdict for other
+ * pages of the host.
+ */
+export function lookalikeVerdict(host: string, url?: URL, seen?: { pathMatters: boolean }): Verdict | null {
+  let match: LookalikeMatch | null;
+  if (url && pathMatters(host)) {
+    if (seen) seen.pathMatters = true;
+    match = checkLookalikeUrl(url);
+  } else {
+    match = lookalikeOf(host);
+  }
   if (!match) return null;
   return {
     kind: 'blocked',

@@ -457,7 +457,7 @@ export class SentryService {
 
   private readonly judge = (url: URL, seen: { pathMatters: boolean }): Verdict => {
     const verdict = this.matcher.checkUrl(url, seen);
-    return verdict.kind === 'clean' ? (lookalikeVerdict(verdict.host) ?? verdict) : verdict;
+    return verdict.kind === 'clean' ? (lookalikeVerdict(verdict.host, url, seen) ?? verdict) : verdict;
   };
 
   /**

@@ -334,6 +334,8 @@ export const BRANDS: readonly Brand[] = [
     nameZh: '国家税务总局',
     officialDomains: ['chinatax.gov.cn'],
     labels: ['chinatax', '12366'],
+    // Tax-refund (退税) campaigns: "shuiwu-tuishui.top", "etax-refund.cc".
+    weakLabels: ['shuiwu', 'etax'],
     category: 'government',
   },
   {
@@ -342,6 +344,8 @@ export const BRANDS: readonly Brand[] = [
     nameZh: '人力资源和社会保障部 / 12333',
     officialDomains: ['12333.gov.cn', 'mohrss.gov.cn'],
     labels: ['12333', 'mohrss'],
+    // 社保 subsidy (补贴) campaigns.
+    weakLabels: ['shebao'],
     category: 'government',
   },
   {
@@ -350,6 +354,44 @@ export const BRANDS: readonly Brand[] = [
     nameZh: '中国政府网',
     officialDomains: ['www.gov.cn', 'gjzwfw.gov.cn'],
     labels: ['gjzwfw'],
+    // Generic "government service" (政务 / 政务服务) names.
+    weakLabels: ['zhengwu', 'zwfw'],
+    category: 'government',
+  },
+  {
+    id: 'etc',
+    name: 'ETC highway toll service (Ministry of Transport, hotline 95022)',
+    nameZh: '全国高速公路ETC服务 / 交通运输部',
+    officialDomains: ['mot.gov.cn'],
+    labels: ['95022'],
+    // "ETC authentication expired" (ETC认证已失效) SMS campaigns: "etc-renzheng.top".
+    weakLabels: ['etc'],
+    category: 'government',
+  },
+  {
+    id: 'traffic12123',
+    name: 'Traffic Management 12123 (traffic fines)',
+    nameZh: '交管12123 / 交通安全综合服务管理平台',
+    officialDomains: ['122.gov.cn'],
+    labels: ['12123', 'jiaoguan'],
+    category: 'government',
+  },
+  {
+    id: 'nhsa',
+    name: 'National Healthcare Security Administration (medical insurance)',
+    nameZh: '国家医疗保障局 / 医保',
+    officialDomains: ['nhsa.gov.cn'],
+    labels: ['nhsa'],
+    weakLabels: ['yibao'],
+    category: 'government',
+  },
+  {
+    id: 'court',
+    name: "Supreme People's Court (12368)",
+    nameZh: '最高人民法院 / 12368诉讼服务',
+    officialDomains: ['court.gov.cn'],
+    labels: ['12368'],
+    weakLabels: ['fayuan'],
     category: 'government',
   },
   {

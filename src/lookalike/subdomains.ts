@@ -1,4 +1,4 @@
-import { EXACT, OFFICIAL, type LabelInfo } from './indexes';
+import { EXACT, OFFICIAL, SUBSTR, type LabelInfo } from './indexes';
 import { LURE_WORDS } from './lures';
 import type { Hit } from './types';
 import { better, tokens } from './util';
@@ -58,6 +58,19 @@ export function checkSubdomains(labels: string[], regStart: number, regTokens: s
         }
         seq = full;
       }
+    }
+    // A strong name of five letters or more inside a subdomain label of someone else's
+    // domain: "www.netflix.pushpatech.com", "accounts.google.sn.cn", "abc.touseramazoncard.top".
+    // Not before an address word ("amazon.com.be" is a suffix variant).
+    if (first.length >= 5 && (!TLD_WORDS.has(labels[i + 1] ?? '') || i + 1 < regStart)) {
+      const named = SUBSTR.find((x) => first.includes(x.text));
+      if (named)
+        best = better(best, {
+          info: named,
+          kind: 'combosquat',
+          detail: `"${named.text}" in the subdomain of another domain`,
+          score: 0.7,
+        });
     }
     // A brand name as a subdomain label, next to a lure word, a "com-" registrable
     // label, or on a cheap / free-hosting suffix ("amazon.kmxqjxpo.cn" is not: .cn is not cheap).

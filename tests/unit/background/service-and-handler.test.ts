@@ -318,6 +318,20 @@ describe('a host judged before is judged again after a change (recent verdicts)'
     expect(await check('http://mixed.test/bad')).toMatchObject({ kind: 'blocked' });
   });
 
+  it('a page on free hosting is judged by its own path: a brand and a lure there warn, the other pages do not', async () => {
+    expect(await check('https://sites.google.com/view/my-garden')).toMatchObject({ kind: 'clean' });
+    expect(await check('https://sites.google.com/view/icbc-verify')).toMatchObject({
+      kind: 'blocked',
+      reason: { listId: 'lookalike', imitates: { domain: 'icbc.com.cn' } },
+    });
+    expect(await check('https://sites.google.com/view/my-garden')).toMatchObject({ kind: 'clean' });
+    expect(await check('https://someone.github.io/paypal-login/')).toMatchObject({
+      kind: 'blocked',
+      reason: { imitates: { domain: 'paypal.com' } },
+    });
+    expect(await check('https://someone.github.io/notes/')).toMatchObject({ kind: 'clean' });
+  });
+
   it('“this time only” in one tab leaves the other tabs warned', async () => {
     expect(await check('https://other-evil.test/', 1)).toMatchObject({ kind: 'blocked' });
     await ask('page.proceed', { always: false }, tab('https://other-evil.test/', 1));

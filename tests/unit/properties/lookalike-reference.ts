@@ -7,7 +7,9 @@ import { OTHER_BRAND_LABELS } from '../../../src/lookalike/brands';
 import { hasNonAscii, skeleton } from '../../../src/lookalike/confusables';
 import { boundedOsa, deletions } from '../../../src/lookalike/distance';
 import { DELS, EXACT, MIN_TYPO_ANYWHERE, OFFICIAL, SUBSTR, type LabelInfo } from '../../../src/lookalike/indexes';
-import { GLUE_LURES, LURE_WORDS } from '../../../src/lookalike/lures';
+import { GLUE_LURES, LURE_WORDS, PINYIN_GLUE_LURES } from '../../../src/lookalike/lures';
+import { BRAND_CHEAP_SUFFIXES, numbered, ownWords, SHORT_NAME_CATEGORIES } from '../../../src/lookalike/combos';
+import { brandWithLure, FREE_HOSTING_PLATFORMS, platformOf } from '../../../src/lookalike/free-hosting';
 import { typoKind } from '../../../src/lookalike/typos';
 import type { Hit, Kind, LookalikeMatch } from '../../../src/lookalike/types';
 
@@ -116,6 +118,18 @@ function checkSubdomains(labels: string[], regStart: number, regTokens: string[]
         best = better(best, officialHit(`${seq}.${head}`, `${seq}.${head}`));
       seq = full;
     }
+    // A strong name inside a subdomain label, not before an address word.
+    const first = labels[i] ?? '';
+    if (first.length >= 5 && (!TLD_WORDS.has(labels[i + 1] ?? '') || i + 1 < regStart)) {
+      const named = SUBSTR.find((x) => first.includes(x.text));
+      if (named)
+        best = better(best, {
+          info: named,
+          kind: 'combosquat',
+          detail: `"${named.text}" in the subdomain of another domain`,
+          score: 0.7,
+        });
+    }
     // A brand name as a subdomain label, next to a lure word, a "com-" registrable
     // label, or on a cheap / free-hosting suffix ("amazon.kmxqjxpo.cn" is not: .cn is not cheap).
     if (!hostLure && !tldStart && !cheap) continue;
@@ -139,6 +153,8 @@ function checkSubdomains(labels: string[], regStart: number, regTokens: string[]
 // Skip tldts' URL parsing: we pass a bare host.
 const TLD_OPTS = { allowPrivateDomains: true, extractHostname: false, mixedInputs: false } as const;
 const MAX_LABEL = 63;
+const CJK = /[\u4e00-\u9fff]/;
+const PLAIN_DOMAIN_PLATFORMS = [...FREE_HOSTING_PLATFORMS].filter((p) => parse(`x.${p}`, TLD_OPTS).isPrivate !== true);
 
 /**
  * "Same name, other suffix" only under cheap suffixes phishers favour: brands own many
@@ -187,7 +203,11 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
   for (const info of EXACT.get(form) ?? []) {
     if (changed) {
       best = better(best, { info, kind: 'typosquat', detail: `looks like "${info.text}"`, score: 0.95 });
-    } else if (!info.weak && HIGH_VALUE.has(info.brand.category) && ABUSED_SUFFIXES.has(suffix)) {
+    } else if (
+      HIGH_VALUE.has(info.brand.category) &&
+      ABUSED_SUFFIXES.has(suffix) &&
+      (!info.weak || SHORT_NAME_CATEGORIES.has(info.brand.category))
+    ) {
       const detail = `"${info.text}" under another suffix (.${suffix})`;
       best = better(best, { info, kind: 'typosquat', detail, score: 0.75 });
     }
@@ -213,13 +233,26 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
         best = better(best, { ...hit, kind: 'combosquat', score: 0.75, detail: `${hit.detail}, with "${lure}"` });
     }
   }
+  if (toks.length > 1) best = better(best, ownWords(toks, form.includes('-')));
+  if (!best && toks.length === 2 && form.includes('-')) best = numbered(toks);
+  if (!best && toks.length > 1 && BRAND_CHEAP_SUFFIXES.has(suffix)) {
+    for (const t of toks) {
+      const info = EXACT.get(t)?.find((x) => !x.weak && !x.numeric);
+      if (info) {
+        best = { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.7 };
+        break;
+      }
+    }
+  }
   // On a cheap or free-hosting suffix a bank, payment, government or crypto name needs
-  // no lure ("unionpay95516.cc", "coinbase-x.top"). Not for big tech: "weibo-ddns.top",
-  // "fc-aliyun.xyz", "huawei-eu.store" are their own or their users' infrastructure.
+  // no lure ("unionpay95516.cc", "coinbase-x.top"), nor a short bank or government name
+  // with a hyphen ("ccb-vip.top").
   if (!best && cheap && toks.length > 1) {
     for (const t of toks) {
       for (const info of EXACT.get(t) ?? []) {
-        if (info.weak || !HIGH_VALUE.has(info.brand.category)) continue;
+        const category = info.brand.category;
+        if (info.weak ? !SHORT_NAME_CATEGORIES.has(category) || !form.includes('-') : !HIGH_VALUE.has(category))
+          continue;
         best = better(best, { info, kind: 'combosquat', detail: `"${t}" on .${suffix}`, score: 0.75 });
       }
     }
@@ -232,7 +265,7 @@ function checkLabel(form: string, suffix: string, changed: boolean, cheap: boole
       const tail = t.slice(i);
       const [name, word] = GLUE_LURES.has(tail) ? [head, tail] : GLUE_LURES.has(head) ? [tail, head] : ['', ''];
       for (const info of EXACT.get(name) ?? []) {
-        if (info.weak) continue;
+        if (info.weak && !(SHORT_NAME_CATEGORIES.has(info.brand.category) && PINYIN_GLUE_LURES.has(word))) continue;
         best = better(best, { info, kind: 'combosquat', detail: `"${name}" with "${word}"`, score: 0.85 });
       }
     }
@@ -267,16 +300,29 @@ export function referenceCheckLookalike(host: string): LookalikeMatch | null {
   if (h.endsWith('.')) h = h.slice(0, -1);
   if (h.length === 0 || h.length > 253) return null;
   const parsed = parse(h, TLD_OPTS);
-  const { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
+  let { domain, domainWithoutSuffix: label, publicSuffix: suffix } = parsed;
   if (parsed.isIp || !domain || !label || !suffix) return null;
   if (OFFICIAL.has(domain) || CDN_DOMAINS.has(domain)) return null;
+  // A site on free hosting: the platform acts as the suffix.
+  let platform: string | null = null;
+  if (parsed.isPrivate === true) {
+    platform = FREE_HOSTING_PLATFORMS.has(suffix) ? suffix : platformOf(h);
+  } else if ((PLAIN_DOMAIN_PLATFORMS.includes(domain) || domain.startsWith('blogspot.')) && h.length > domain.length) {
+    platform = platformOf(h);
+  }
+  if (platform && parsed.isPrivate !== true) {
+    suffix = platform;
+    const site = h.slice(0, h.length - platform.length - 1);
+    label = site.slice(site.lastIndexOf('.') + 1);
+    domain = `${label}.${platform}`;
+  }
 
   const shown = decode(label);
   const idn = hasNonAscii(shown);
   const skel = skeleton(shown);
   const folded = asciiFold(skel);
 
-  const cheap = parsed.isPrivate === true || ABUSED_SUFFIXES.has(suffix);
+  const cheap = parsed.isPrivate === true || platform !== null || ABUSED_SUFFIXES.has(suffix);
   let hit = checkLabel(skel, suffix, idn, cheap);
   let kind: Kind | null = hit ? (idn && !shown.includes(hit.info.text) ? 'homograph' : hit.kind) : null;
   let note = kind === 'homograph' ? `"${shown}" read as "${skel}": ` : '';
@@ -290,6 +336,15 @@ export function referenceCheckLookalike(host: string): LookalikeMatch | null {
     }
   }
   if (hit && kind === 'homograph') hit = { ...hit, score: Math.max(hit.score, 0.9) };
+  // A Chinese name or lure in an internationalised label: "支付宝退款.com", "etc认证.top".
+  if (idn && CJK.test(shown) && (!hit || hit.score < 0.85)) {
+    const zh = brandWithLure(shown);
+    if (zh) {
+      hit = { info: zh.info, kind: 'combosquat', detail: `"${zh.name}" with "${zh.lure}"`, score: 0.85 };
+      kind = 'combosquat';
+      note = '';
+    }
+  }
 
   const labels = h.split('.');
   const regStart = labels.length - domain.split('.').length;
@@ -299,6 +354,16 @@ export function referenceCheckLookalike(host: string): LookalikeMatch | null {
     if (sub && (!hit || sub.score > hit.score)) {
       hit = sub;
       kind = sub.kind;
+      note = '';
+    }
+  }
+  if (platform) {
+    const name = h.length > platform.length ? h.slice(0, h.length - platform.length - 1) : '';
+    const site = brandWithLure(asciiFold(skeleton(decode(name))));
+    if (site && (!hit || hit.score < 0.8)) {
+      const detail = `"${site.name}" with "${site.lure}" on free hosting (${platform})`;
+      hit = { info: site.info, kind: 'combosquat', detail, score: 0.8 };
+      kind = 'combosquat';
       note = '';
     }
   }
