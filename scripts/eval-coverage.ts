@@ -1,5 +1,5 @@
 /**
- * What a fresh install warns about, list by list: for every list in ../shared/data/blocklists
+ * What a fresh install warns about, list by list: for every list in the data set's blocklists/
  * that is not bundled (src/update/default-lists.ts), the share of its entries whose page a
  * fresh install warns about, by layer: the bundled lists (the matcher the background builds
  * from public/lists), then the lookalike detector on what no list names. The page heuristics
@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { parseList } from '../src/lists';
 import { checkLookalikeUrl } from '../src/lookalike/index';
 import { Matcher } from '../src/match/matcher';
-import { DEFAULT_LISTS } from '../src/update/default-lists';
+import { BUNDLED_LISTS } from '../src/update/default-lists';
 import { rulesOf } from '../src/update/import-list';
 import { DATA, hasData, loadLegit, missingDataMessage, readText, ROOT } from './eval-data';
 
@@ -23,14 +23,14 @@ if (!hasData()) {
 }
 
 // The fresh install: every bundled list, from the copies shipped in the package.
-const lists = DEFAULT_LISTS.map((d) => ({
+const lists = BUNDLED_LISTS.map((d) => ({
   id: d.id,
   name: d.name,
   category: d.category,
   ...rulesOf(parseList(readFileSync(join(ROOT, 'public', d.bundledPath), 'utf8'))),
 }));
 const matcher = new Matcher(lists, { blockedSites: [], trustedSites: [] });
-const bundled = new Set(DEFAULT_LISTS.map((d) => d.sharedSource));
+const bundled = new Set(BUNDLED_LISTS.map((d) => d.sharedSource));
 
 /** Union of every list, made for the data set: not a list anyone publishes. */
 const SKIPPED = new Set(['blocklists/COMBINED_unique_hosts_all_blocklists.txt.gz']);
@@ -112,7 +112,7 @@ for (const host of legit.keys()) {
 
 console.log(`data: ${DATA}`);
 console.log(
-  `fresh install: ${DEFAULT_LISTS.length} bundled lists (src/update/default-lists.ts) + the lookalike detector\n`,
+  `fresh install: ${BUNDLED_LISTS.length} bundled lists (src/update/default-lists.ts) + the lookalike detector\n`,
 );
 console.log('Entries of each list not bundled that a fresh install warns about, by the layer that warns first');
 console.table(
@@ -146,7 +146,7 @@ writeFileSync(
   JSON.stringify(
     {
       generatedAt: new Date().toISOString(),
-      bundled: DEFAULT_LISTS.map((d) => d.id),
+      bundled: BUNDLED_LISTS.map((d) => d.id),
       rows,
       falsePositives: { domains: legit.size, ...fp, hosts: fpHosts },
     },
