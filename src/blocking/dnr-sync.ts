@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { RulesVersion } from '../store/rules-version';
+import type { BundledRules } from './bundled-rules';
 import {
   allowRule,
   DOMAINS_PER_RULE,
@@ -88,11 +89,13 @@ export class DnrSync {
     private readonly api: DnrApi,
     private readonly slots: SlotStorage,
     private readonly warningPageUrl: string,
+    /** The bundled lists: static rulesets, and their updates' differences as dynamic rules. */
+    readonly bundled: BundledRules,
   ) {}
 
-  /** Whether a list's rules are in force in the browser now. */
+  /** Whether a list's rules are in force in the browser now (a bundled list's are from install). */
   covers(listId: string): boolean {
-    return this.counts.has(listId);
+    return this.counts.has(listId) || this.bundled.has(listId);
   }
 
   get state(): PreloadState {

@@ -44,6 +44,8 @@ export interface ListMeta {
    * cleared once the install is noted where the next start looks. Missing in older records.
    */
   rulesPending?: boolean;
+  /** false: the user switched the list off (bundled lists only). Missing in older records: on. */
+  enabled?: boolean;
   /** Consecutive failed updates: drives the back-off. */
   failures: number;
   nextUpdate: number;

@@ -35,6 +35,7 @@ async function visit(ext: LaunchedExtension, url: string): Promise<Page> {
 }
 
 test('a fresh profile stops a bundled-list site before load at once: its server never sees the request', async () => {
+  test.setTimeout(180_000);
   const hosts = [bundledHost('phishing-database.txt'), bundledHost('hostsvn-gambling.txt')];
   const started = Date.now();
   const ext = await launchWithExtension();
@@ -47,7 +48,7 @@ test('a fresh profile stops a bundled-list site before load at once: its server 
       // Committed straight into the warning page: the browser redirected before any request.
       expect(page.url()).toMatch(new RegExp(`^chrome-extension://${ext.extensionId}/warning\\.html#`));
       const redirected = Date.now();
-      const warning = await waitForWarning(page);
+      const warning = await waitForWarning(page, 90_000);
       expect(warning.where).toBe('extension');
       expect(server.requests.filter((r) => r.host === host)).toEqual([]);
       times.push(

@@ -8,7 +8,7 @@ import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
 import type { DefaultList } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
-import { memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
+import { bundledRules, memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
 
 const EXT_ID = 'fraud-sentry-test';
 const ORIGIN = 'chrome-extension://fraud-sentry-test/';
@@ -236,7 +236,7 @@ describe('warning choices', () => {
       bypass: new BypassStore(null),
       defaultLists: BUNDLED,
       userListName: 'My blocked sites',
-      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`),
+      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`, bundledRules(memoryDnr())),
     });
     ctx = { ...ctx, service };
     const warningPage = (target: string, tabId: number): Runtime.MessageSender => ({
@@ -482,7 +482,7 @@ class ClosingDnrSync extends DnrSync {
     api: DnrApi,
     private readonly storage: ClosableSlots,
   ) {
-    super(api, storage, 'chrome-extension://x/warning.html');
+    super(api, storage, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     void this.restoreCounts();
   }
 
