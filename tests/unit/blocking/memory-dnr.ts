@@ -12,7 +12,7 @@ export type MemoryDnr = DnrApi &
  * An in-memory stand-in with Chrome's observable behaviour (duplicate ids refused, a
  * domain limit we can set); the real API is exercised end to end in Chromium.
  */
-export function memoryDnr(maxDomains = Infinity): MemoryDnr {
+export function memoryDnr(maxDomains = Infinity, declared: readonly string[] = rulesets): MemoryDnr {
   const dynamic = new Map<number, DnrRule>();
   const session = new Map<number, DnrRule>();
   const apply = (store: Map<number, DnrRule>, o: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
@@ -27,7 +27,7 @@ export function memoryDnr(maxDomains = Infinity): MemoryDnr {
       throw new Error('Rule count exceeded');
     }
   };
-  const enabled = new Set(rulesets);
+  const enabled = new Set(declared);
   const disabledRules = new Map<string, Set<number>>();
   return {
     dynamic,
@@ -36,7 +36,7 @@ export function memoryDnr(maxDomains = Infinity): MemoryDnr {
     getEnabledRulesets: async () => [...enabled],
     updateEnabledRulesets: async (o) => {
       for (const id of [...(o.enableRulesetIds ?? []), ...(o.disableRulesetIds ?? [])]) {
-        if (!rulesets.includes(id)) throw new Error(`Invalid ruleset id: ${id}`);
+        if (!declared.includes(id)) throw new Error(`Invalid ruleset id: ${id}`);
       }
       for (const id of o.disableRulesetIds ?? []) enabled.delete(id);
       for (const id of o.enableRulesetIds ?? []) enabled.add(id);
@@ -119,10 +119,10 @@ export function memoryParked(): ParkedStorage & { saved: Record<string, DnrRule[
 export const WARNING_URL = 'chrome-extension://id/warning.html';
 
 /** The bundled lists' part of the before-load layer, over `api`. */
-export function bundledRules(api: MemoryDnr, parked = memoryParked()): BundledRules {
+export function bundledRules(api: MemoryDnr, parked = memoryParked(), declared = rulesets): BundledRules {
   return new BundledRules(
     api,
-    rulesets.map((id) => ({ id, scripts: id === 'built-scripts' })),
+    declared.map((id) => ({ id, scripts: id === 'built-scripts' })),
     parked,
     WARNING_URL,
   );
