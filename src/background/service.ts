@@ -183,7 +183,9 @@ export class SentryService {
     const { preload } = this.deps;
     if (!preload) return;
     const all = await store.allMeta();
-    await preload.bundled.syncEnabled(all.filter((m) => m.source === 'bundled' && m.enabled === false).map((m) => m.id));
+    await preload.bundled.syncEnabled(
+      all.filter((m) => m.source === 'bundled' && m.enabled === false).map((m) => m.id),
+    );
     const subscriptions = all.filter((m) => m.source === 'subscription');
     for (const id of await preload.orphans(subscriptions.map((m) => m.id))) {
       void preload.removeList(id).catch(() => undefined);
@@ -209,10 +211,15 @@ export class SentryService {
       if (!meta) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
-        const next = await importListText({ store, now: this.now, currentRules: (id) => this.lists.find((l) => l.id === id) }, meta, text, {
-          etag: null,
-          lastModified: null,
-        });
+        const next = await importListText(
+          { store, now: this.now, currentRules: (id) => this.lists.find((l) => l.id === id) },
+          meta,
+          text,
+          {
+            etag: null,
+            lastModified: null,
+          },
+        );
         // Due at once: the copy may be older than what was in force.
         await store.patchMeta(def.id, { nextUpdate: this.now, entryCount: next.entryCount });
       } catch (error) {
@@ -694,7 +701,21 @@ function summary(m: ListMeta): ListSummary {
   const { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats } = m;
   const heldBack = m.heldBack ?? null;
   const enabled = m.enabled !== false;
-  return { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, heldBack, stats, enabled };
+  return {
+    id,
+    name,
+    category,
+    source,
+    url,
+    format,
+    entryCount,
+    lastSuccess,
+    lastAttempt,
+    lastError,
+    heldBack,
+    stats,
+    enabled,
+  };
 }
 
 function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSummary {

@@ -8,7 +8,11 @@ type Domains = Pick<ParsedList, 'blockDomains' | 'allowDomains'>;
  * `listedElsewhere`: whether another list in force blocks a domain; such a domain is not
  * let through (an allow rule outranks every list's block, not only this list's).
  */
-export function bundledDelta(built: Domains, current: Domains, listedElsewhere: (domain: string) => boolean): BundledDelta {
+export function bundledDelta(
+  built: Domains,
+  current: Domains,
+  listedElsewhere: (domain: string) => boolean,
+): BundledDelta {
   const before = new Set(built.blockDomains);
   const now = new Set(current.blockDomains);
   const added = current.blockDomains.filter((d) => !before.has(d));

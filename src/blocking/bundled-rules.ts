@@ -147,7 +147,8 @@ export class BundledRules {
       rules.push(redirectRule(id++, domains, this.warningPageUrl, PRIORITY.listBlock));
       if (scripts) rules.push(scriptBlockRule(id++, domains));
     }
-    if (id > (this.idRange(listId).at(-1) as number) + 1) throw new Error(`Update of ${listId} too large for its rules`);
+    if (id > (this.idRange(listId).at(-1) as number) + 1)
+      throw new Error(`Update of ${listId} too large for its rules`);
     return rules;
   }
 
@@ -164,7 +165,10 @@ export class BundledRules {
     }
     for (const [i, rule] of rules.entries()) {
       const replaced = old.has(rule.id) ? [rule.id] : [];
-      await this.api.updateDynamicRules({ removeRuleIds: i === 0 ? [...unused, ...replaced] : replaced, addRules: [rule] });
+      await this.api.updateDynamicRules({
+        removeRuleIds: i === 0 ? [...unused, ...replaced] : replaced,
+        addRules: [rule],
+      });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }

@@ -36,11 +36,12 @@ export function compileStaticRules(
   allow: readonly string[],
   warningPageUrl: string,
   scripts: boolean,
+  perRule = STATIC_DOMAINS_PER_RULE,
 ): DnrRule[] {
   const rules: DnrRule[] = [];
   let id = 1;
-  for (const domains of chunks(allow)) rules.push(allowRule(id++, domains, PRIORITY.listAllow));
-  for (const domains of chunks(block)) {
+  for (const domains of chunks(allow, perRule)) rules.push(allowRule(id++, domains, PRIORITY.listAllow));
+  for (const domains of chunks(block, perRule)) {
     rules.push(redirectRule(id++, domains, warningPageUrl, PRIORITY.listBlock));
     if (scripts) rules.push(scriptBlockRule(id++, domains));
   }
@@ -52,7 +53,7 @@ export function compileStaticRules(
 }
 
 /** Sorted, so the same list always gives the same file. */
-function* chunks(domains: readonly string[]): Generator<string[]> {
+function* chunks(domains: readonly string[], size: number): Generator<string[]> {
   const sorted = [...new Set(domains)].sort();
-  for (let i = 0; i < sorted.length; i += STATIC_DOMAINS_PER_RULE) yield sorted.slice(i, i + STATIC_DOMAINS_PER_RULE);
+  for (let i = 0; i < sorted.length; i += size) yield sorted.slice(i, i + size);
 }
