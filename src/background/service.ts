@@ -42,15 +42,11 @@ import { sameSite } from '../heuristics/site';
 export interface PreloadLayer {
   /** The bundled lists' static rulesets and their updates' differences. */
   readonly bundled: Pick<BundledRules, 'syncEnabled' | 'setEnabled' | 'applyDelta' | 'reset'>;
-  /**
-   * `scripts`: a script-host list, whose hosts are also stopped as scripts on any page.
-   * `version`: which version of the list this is, and what it adds to the one before.
-   */
+  /** A subscription's rules. `version`: which version of the list this is, and what it adds to the one before. */
   replaceList(
     listId: string,
     block: readonly string[],
     allow: readonly string[],
-    scripts?: boolean,
     version?: RulesVersion,
   ): Promise<void>;
   removeList(listId: string): Promise<void>;
@@ -291,7 +287,7 @@ export class SentryService {
         .then((meta) => (meta ? this.store?.settleRulesPending(id, meta) : undefined))
         .catch(() => undefined);
     }
-    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, false, version);
+    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, version);
     // The version was saved with rulesPending; once the layer has noted the install, the
     // layer's note carries it and the flag can go.
     void Promise.all([seen, preload.noted(id)])

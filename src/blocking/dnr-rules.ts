@@ -192,11 +192,9 @@ export function listRules(
   allow: readonly string[],
   warningPageUrl: string,
   half: 0 | 1 = 0,
-  scripts = false,
 ): Generator<DnrRule> {
   const { first, last } = slotIds(slot, half);
-  const perChunk = scripts ? 2 : 1;
-  const needed = Math.ceil(allow.length / DOMAINS_PER_RULE) + Math.ceil(block.count / DOMAINS_PER_RULE) * perChunk;
+  const needed = Math.ceil(allow.length / DOMAINS_PER_RULE) + Math.ceil(block.count / DOMAINS_PER_RULE);
   if (first + needed - 1 > last) throw new Error(`List too large for pre-load blocking (${needed} rules)`);
   return (function* () {
     let id = first;
@@ -205,7 +203,6 @@ export function listRules(
     }
     for (const domains of block.chunks(DOMAINS_PER_RULE)) {
       yield redirectRule(id++, domains, warningPageUrl, PRIORITY.listBlock);
-      if (scripts) yield scriptBlockRule(id++, domains);
     }
   })();
 }

@@ -120,7 +120,6 @@ export class DnrSync {
     listId: string,
     block: readonly string[],
     allow: readonly string[],
-    scripts = false,
     version?: RulesVersion,
   ): Promise<void> {
     const generation = (this.generation.get(listId) ?? 0) + 1;
@@ -128,7 +127,7 @@ export class DnrSync {
     const superseded = () => this.generation.get(listId) !== generation;
     // Decided now, while nothing of this list is queued: a later request of the same list
     // supersedes this one, and one made while this is unfinished installs whole.
-    const append = version?.delta && !scripts ? this.appendable(listId, version.delta) : null;
+    const append = version?.delta ? this.appendable(listId, version.delta) : null;
     // Packed now (in slices, see pack), so the caller's million strings can be collected
     // while the install runs.
     const packing = PackedDomains.pack(append ? (version?.delta?.added ?? []) : block);
@@ -163,7 +162,7 @@ export class DnrSync {
           const fresh = old === 0 ? 1 : 0;
           const leftover = inHalf(fresh);
           await this.addOneByOne(
-            listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts),
+            listRules(slot, packed, allowed, this.warningPageUrl, fresh),
             (id) => (leftover.includes(id) ? [id] : []),
             superseded,
             added,

@@ -184,11 +184,11 @@ describe('a list update stored as a delta', () => {
     const counting = countingDnr(api);
     const sync = new DnrSync(counting, slots(), url, bundledRules(memoryDnr()));
     const v1 = domains(DOMAINS_PER_RULE * 3, 'v');
-    await sync.replaceList('a', v1, ['ok.example'], false, { version: '1:' });
+    await sync.replaceList('a', v1, ['ok.example'], { version: '1:' });
     const before = [...api.dynamic.keys()];
     const callsBefore = counting.calls();
     const v2 = [...v1.slice(1), 'new.example'];
-    await sync.replaceList('a', v2, ['ok.example'], false, {
+    await sync.replaceList('a', v2, ['ok.example'], {
       version: '1:2',
       delta: { from: '1:', added: ['new.example'] },
     });
@@ -199,7 +199,7 @@ describe('a list update stored as a delta', () => {
     expect(sync.state).toEqual({ domains: v1.length + 1, installing: 0, error: null });
 
     // The next whole install replaces everything, delta rules and removed domains included.
-    await sync.replaceList('a', v2, ['ok.example'], false, { version: '2:' });
+    await sync.replaceList('a', v2, ['ok.example'], { version: '2:' });
     expect(blocked(api)).toEqual([...v2].sort());
     expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
   });
@@ -208,9 +208,9 @@ describe('a list update stored as a delta', () => {
     const api = memoryDnr();
     const counting = countingDnr(api);
     const sync = new DnrSync(counting, slots(), url, bundledRules(memoryDnr()));
-    await sync.replaceList('a', domains(100, 'v'), [], false, { version: '1:' });
+    await sync.replaceList('a', domains(100, 'v'), [], { version: '1:' });
     // Made from a version whose rules never went in: the whole list.
-    await sync.replaceList('a', domains(101, 'v'), [], false, {
+    await sync.replaceList('a', domains(101, 'v'), [], {
       version: '1:3',
       delta: { from: '1:2', added: ['v100.example'] },
     });
@@ -218,22 +218,13 @@ describe('a list update stored as a delta', () => {
     expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
 
     // A delta asked for while a whole install of the list is still queued cannot go onto it.
-    const whole = sync.replaceList('a', domains(50, 'w'), [], false, { version: '2:' });
-    const delta = sync.replaceList('a', [...domains(50, 'w'), 'x.example'], [], false, {
+    const whole = sync.replaceList('a', domains(50, 'w'), [], { version: '2:' });
+    const delta = sync.replaceList('a', [...domains(50, 'w'), 'x.example'], [], {
       version: '2:1',
       delta: { from: '2:', added: ['x.example'] },
     });
     await Promise.all([whole, delta]);
     expect(blocked(api)).toEqual([...domains(50, 'w'), 'x.example'].sort());
-
-    // A script-host list's rules block scripts too: always whole.
-    await sync.replaceList('s', domains(10, 's'), [], true, { version: '1:' });
-    const calls = counting.calls();
-    await sync.replaceList('s', domains(11, 's'), [], true, {
-      version: '1:1',
-      delta: { from: '1:', added: ['s10.example'] },
-    });
-    expect(counting.calls() - calls).toBe(3);
   });
 
   it('remembers the version in force across a restart, and installs whole a list cut short', async () => {
@@ -246,22 +237,22 @@ describe('a list update stored as a delta', () => {
       updateDynamicRules: (o) => (closed ? new Promise(() => undefined) : api.updateDynamicRules(o)),
     };
     const first = new DnrSync(dying, store, url, bundledRules(memoryDnr()));
-    await first.replaceList('a', domains(100, 'a'), [], false, { version: '1:' });
-    await first.replaceList('b', domains(100, 'b'), [], false, { version: '1:' });
+    await first.replaceList('a', domains(100, 'a'), [], { version: '1:' });
+    await first.replaceList('b', domains(100, 'b'), [], { version: '1:' });
     // The browser closes during b's next whole install, after its first rule.
-    void first.replaceList('b', domains(DOMAINS_PER_RULE * 4, 'c'), [], false, { version: '2:' });
+    void first.replaceList('b', domains(DOMAINS_PER_RULE * 4, 'c'), [], { version: '2:' });
     await expect.poll(() => blocked(api).includes('c0.example')).toBe(true);
     closed = true;
 
     const counting = countingDnr(api);
     const again = new DnrSync(counting, store.close(), url, bundledRules(memoryDnr()));
     await again.restoreCounts();
-    await again.replaceList('a', [...domains(100, 'a'), 'n.example'], [], false, {
+    await again.replaceList('a', [...domains(100, 'a'), 'n.example'], [], {
       version: '1:1',
       delta: { from: '1:', added: ['n.example'] },
     });
     expect(counting.calls()).toBe(1);
-    await again.replaceList('b', [...domains(100, 'b'), 'm.example'], [], false, {
+    await again.replaceList('b', [...domains(100, 'b'), 'm.example'], [], {
       version: '1:1',
       delta: { from: '1:', added: ['m.example'] },
     });
@@ -304,7 +295,7 @@ describe('letting a tab through to a site whose rule outlived its listing', () =
     const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.passThrough(7, 'gone.example');
     await sync.allowOnce(7, 'bypassed.example');
-    await sync.replaceList('a', ['gone.example'], [], false, { version: '1:' });
+    await sync.replaceList('a', ['gone.example'], [], { version: '1:' });
     await expect
       .poll(async () => (await api.getSessionRules()).map((r) => r.condition.requestDomains ?? r.condition.regexFilter))
       .toEqual([['bypassed.example']]);
