@@ -207,8 +207,8 @@ export class SentryService {
       if (!meta) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
-        const next = await importListText(
-          { store, now: this.now, currentRules: (id) => this.lists.find((l) => l.id === id) },
+        await importListText(
+          { store, now: this.now, currentRules: (id) => this.lists.find((l) => l.id === id), allowShrink: true },
           meta,
           text,
           {
@@ -217,7 +217,7 @@ export class SentryService {
           },
         );
         // Due at once: the copy may be older than what was in force.
-        await store.patchMeta(def.id, { nextUpdate: this.now, entryCount: next.entryCount });
+        await store.patchMeta(def.id, { nextUpdate: this.now });
       } catch (error) {
         await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
       }

@@ -481,6 +481,20 @@ describe('bundled lists: static rulesets in Chrome, and what an update changes',
     expect((await svc.verdictForPage('https://new-evil.test/', 1)).kind).toBe('blocked');
   });
 
+  it('a new release starts the difference from zero: its rulesets are the new copies, and so is the list in force', async () => {
+    const { api, svc } = withRules();
+    server.setFeed('bundled-a.txt', { body: 'bundled-evil.test\nnew-evil.test\n' });
+    await svc.updateLists(['bundled-a']);
+    await expect.poll(() => byAction(api, 'redirect')).toEqual(['new-evil.test']);
+    await svc.newRelease();
+    expect(api.dynamic.size).toBe(0);
+    expect((await svc.verdictForPage('https://other-evil.test/', 1)).kind).toBe('blocked');
+    expect((await svc.verdictForPage('https://new-evil.test/', 1)).kind).toBe('clean');
+    // Due for an update at once, downloaded whole (no validators of the copy).
+    const list = (await svc.status()).lists.find((l) => l.id === 'bundled-a');
+    expect(list?.entryCount).toBe(2);
+  });
+
   it('a subscription cannot be switched off (only removed)', async () => {
     await expect(service.setListEnabled('nope', false)).rejects.toMatchObject({ code: 'listUnknown' });
     server.setFeed('sub-on.txt', { body: 'sub-evil.test\n' });
