@@ -41,8 +41,10 @@ for (let run = 0; run < runs; run++) {
       // Firefox holds the request until the background answers: the navigation may take long.
       void page.goto(url, { timeout: 120_000 }).catch(() => undefined);
       for (;;) {
-        if (/^(chrome|moz)-extension:\/\/[^/]+\/warning\.html/.test(page.url())) break;
-        if (performance.now() - visitAt > 120_000) throw new Error(`${host}: no warning page`);
+        // Firefox's driver may not report an extension page's URL: ask the page itself.
+        const at = page.url().startsWith('about:') ? await page.evaluate(() => location.href).catch(() => '') : page.url();
+        if (/^(chrome|moz)-extension:\/\/[^/]+\/warning\.html/.test(at)) break;
+        if (performance.now() - visitAt > 60_000) throw new Error(`${host}: no warning page (at ${page.url()}, contacted: ${server.requests.some((r) => r.host === host)})`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const contacted = server.requests.some((r) => r.host === host);
