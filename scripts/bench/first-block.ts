@@ -42,7 +42,7 @@ for (let run = 0; run < runs; run++) {
       void page.goto(url, { timeout: 120_000 }).catch(() => undefined);
       for (;;) {
         // Firefox's driver may not report an extension page's URL: ask the page itself.
-        const at = page.url().startsWith('about:') ? await page.evaluate(() => location.href).catch(() => '') : page.url();
+        const at = page.url().startsWith('about:') ? await (page as { evaluate(fn: () => string): Promise<string> }).evaluate(() => location.href).catch(() => '') : page.url();
         if (/^(chrome|moz)-extension:\/\/[^/]+\/warning\.html/.test(at)) break;
         if (performance.now() - visitAt > 60_000) throw new Error(`${host}: no warning page (at ${page.url()}, contacted: ${server.requests.some((r) => r.host === host)})`);
         await new Promise((resolve) => setTimeout(resolve, 20));
