@@ -58,6 +58,8 @@ export const BUNDLED_RANGE = 10_000;
  */
 export class BundledRules {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last failure (a browser limit), for the popup; cleared by the next success. */
+  lastError: string | null = null;
 
   constructor(
     private readonly api: DnrApi & StaticDnrApi,
@@ -110,21 +112,31 @@ export class BundledRules {
   /** Puts an update's difference from the build's copy in force (or parks it while the list is off). */
   applyDelta(listId: string, delta: BundledDelta): Promise<void> {
     return this.serial(async () => {
-      const rules = this.deltaRules(listId, delta);
-      if (delta.builtAllowCount > 0) {
-        const ids = staticAllowRuleIds(delta.builtAllowCount);
-        await this.api.updateStaticRules(
-          delta.allow ? { rulesetId: listId, disableRuleIds: ids } : { rulesetId: listId, enableRuleIds: ids },
-        );
+      try {
+        await this.putDelta(listId, delta);
+        this.lastError = null;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        throw error;
       }
-      const parked = await this.parked.load();
-      if (listId in parked) {
-        parked[listId] = rules;
-        await this.parked.save(parked);
-        return;
-      }
-      await this.install(listId, rules);
     });
+  }
+
+  private async putDelta(listId: string, delta: BundledDelta): Promise<void> {
+    const rules = this.deltaRules(listId, delta);
+    if (delta.builtAllowCount > 0) {
+      const ids = staticAllowRuleIds(delta.builtAllowCount);
+      await this.api.updateStaticRules(
+        delta.allow ? { rulesetId: listId, disableRuleIds: ids } : { rulesetId: listId, enableRuleIds: ids },
+      );
+    }
+    const parked = await this.parked.load();
+    if (listId in parked) {
+      parked[listId] = rules;
+      await this.parked.save(parked);
+      return;
+    }
+    await this.install(listId, rules);
   }
 
   /** A new release: its static rulesets are the new build's copies, so no difference is left. */

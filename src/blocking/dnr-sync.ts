@@ -101,7 +101,7 @@ export class DnrSync {
   get state(): PreloadState {
     let domains = 0;
     for (const n of this.counts.values()) domains += n;
-    return { domains, installing: this.unfinished.size, error: this.lastError };
+    return { domains, installing: this.unfinished.size, error: this.lastError ?? this.bundled.lastError };
   }
 
   /**

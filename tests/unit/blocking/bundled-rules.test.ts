@@ -144,3 +144,14 @@ describe('bundled lists’ rules at run time', () => {
     expect([...api.enabled].sort()).toEqual(['built-a', 'built-b', 'built-scripts']);
   });
 });
+
+describe('a failure of the browser', () => {
+  it('an update’s difference the browser refuses is kept for the popup, and the next success clears it', async () => {
+    const api = memoryDnr(1);
+    const rules = bundledRules(api);
+    await expect(rules.applyDelta('built-a', delta({ added: ['a.example', 'b.example'] }))).rejects.toThrow();
+    expect(rules.lastError).toMatch(/Rule count exceeded/);
+    await rules.applyDelta('built-a', delta({ added: ['a.example'] }));
+    expect(rules.lastError).toBeNull();
+  });
+});
