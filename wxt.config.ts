@@ -1,7 +1,23 @@
 import { defineConfig } from 'wxt';
+import { compileBundledRulesets, extensionIdFromKey, type CompiledRulesets } from './scripts/static-rulesets';
 
 // Gecko id is fixed so Firefox keeps the same storage across updates and tests can pin the UUID.
 export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
+
+/**
+ * Chrome: the public half of the extension's signing key. It fixes the extension's id,
+ * which the static rulesets' redirects need at build time (scripts/static-rulesets.ts).
+ * A store release puts its store item's public key here; nothing else changes.
+ */
+export const CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtZkthkojEyLsiC2x3vO3CU1QU3vgB1dnMHiAFgeprhLNiTX7jArY5FKK+KdgF9OHKdxkafw3+oEjqdth9j5UJSVqY1tGwhKxO7y+ZXWjQscFpqiC44TB0hI/cnGnLQIfTnXK8nxOTmHiVA7okjD3NRD9A/X61Y7a9ikePPcFlK88alKi6fj1CvIBDmM+whaxce4DZyvKaAgs4GJtQ1YIdqvdR/zgNw0DIDU1milJCzNJck19VbPSlFg0o2NOue6BF9lnuo51ZjOfMUtHJNjqnbzpc3Of2iZ7K2XBfSHDq8u7rTp13Oc/5Tgu4fPIxxZYD7ig5jugt5niYFO9ZIf5LwIDAQAB';
+
+/** Compiled once a build, by the first hook that needs it (Chrome only). */
+let rulesets: CompiledRulesets | null = null;
+function bundledRulesets(root: string): CompiledRulesets {
+  rulesets ??= compileBundledRulesets(root, extensionIdFromKey(CHROME_PUBLIC_KEY));
+  return rulesets;
+}
 
 /** Only the extension's own scripts run in its pages: no eval, no remote code, no plugins. */
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
@@ -34,6 +50,23 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', 'bench/**', 'docs/screenshots/**'],
+  },
+  hooks: {
+    // Chrome: the bundled lists as static rulesets (files and manifest entries).
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      const compiled = bundledRulesets(wxt.config.root);
+      files.push(...compiled.files);
+      const mb = compiled.files.reduce((n, f) => n + f.contents.length, 0) / 1e6;
+      wxt.logger.info(
+        `Static rulesets: ${compiled.files.length} lists, ${compiled.domains} domains, ` +
+          `${mb.toFixed(1)} MB, compiled in ${compiled.ms.toFixed(0)} ms`,
+      );
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      manifest.declarative_net_request = { rule_resources: bundledRulesets(wxt.config.root).ruleResources };
+    },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -73,6 +106,7 @@ export default defineConfig({
           },
         }
       : {
+          key: CHROME_PUBLIC_KEY,
           permissions: [
             'storage',
             'unlimitedStorage',

@@ -3,6 +3,9 @@ import { BypassStore } from '@/src/background/bypass';
 import { handleMessage, type HandlerContext } from '@/src/background/handle-message';
 import { SentryService, type PreloadLayer } from '@/src/background/service';
 import { DnrSync } from '@/src/blocking/dnr-sync';
+import { BundledRules } from '@/src/blocking/bundled-rules';
+import type { DnrRule } from '@/src/blocking/dnr-rules';
+import { DEFAULT_LISTS } from '@/src/update/default-lists';
 import { t } from '@/src/guidance/i18n';
 import { openFraudDb } from '@/src/store/open-db';
 import type { Verdict } from '@/src/match/types';
@@ -47,6 +50,10 @@ export default defineBackground(() => {
     if (alarm.name === UPDATE_ALARM) void service.updateDueLists();
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+  // A new release brings new copies of the bundled lists (and, in Chrome, new static rulesets).
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'update') void service.newRelease().catch(() => undefined);
+  });
   // Every script a page requests, in any frame: a page cannot hide a request from this.
   const scriptFilter = { urls: ['http://*/*', 'https://*/*'], types: ['script'] as Browser.webRequest.ResourceType[] };
   type ScriptRequest = { url: string; tabId: number; initiator?: string; documentUrl?: string };
@@ -114,6 +121,15 @@ function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {
       saveVersions: (versions) => browser.storage.local.set({ dnrVersions: versions }),
     },
     warningPageUrl,
+    new BundledRules(
+      browser.declarativeNetRequest,
+      DEFAULT_LISTS.map((l) => ({ id: l.id, scripts: l.category === 'script' })),
+      {
+        load: async () => ((await browser.storage.local.get('dnrParked')).dnrParked ?? {}) as Record<string, DnrRule[]>,
+        save: (parked) => browser.storage.local.set({ dnrParked: parked }),
+      },
+      warningPageUrl,
+    ),
   );
   void dnr.restoreCounts();
   return dnr;

@@ -126,6 +126,8 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return service.subscribe(text(message.data.url));
     case 'lists.remove':
       return service.removeList(text(message.data.id));
+    case 'lists.setEnabled':
+      return service.setListEnabled(text(message.data.id), message.data.enabled !== false);
     case 'sites.block':
       return service.blockSite(text(message.data.site));
     case 'sites.unblock':

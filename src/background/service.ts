@@ -7,13 +7,15 @@ import { ListStore } from '../store/list-store';
 import { newListMeta } from '../store/new-list-meta';
 import type { Db } from '../store/open-db';
 import type { ListMeta, UserSettings } from '../store/schema';
-import { rulesVersionOf, type RulesVersion } from '../store/rules-version';
+import type { RulesVersion } from '../store/rules-version';
 import type { PreloadState } from '../blocking/dnr-sync';
 import { PACKAGED_REGISTRY, type DefaultList } from '../update/default-lists';
 import { RegistryKeeper, type RegistryPersistence } from '../update/registry-keeper';
 import { registryUrl } from '../update/registry-url';
 import { UPDATE_INTERVAL_MS } from '../update/schedule';
 import { firstUrl, type Registry } from '../update/registry-types';
+import type { BundledRules } from '../blocking/bundled-rules';
+import { bundledDelta } from '../blocking/bundled-delta';
 import { checkFeedUrl } from '../update/feed-url';
 import { importListText, rulesOf } from '../update/import-list';
 import { Updater, type UpdateSummary } from '../update/updater';
@@ -36,20 +38,19 @@ import {
 import { sameSite } from '../heuristics/site';
 
 /**
- * The layer that stops a listed site before it loads. Chrome: declarativeNetRequest rules
- * kept in step with the lists (src/blocking/dnr-sync.ts). Firefox decides each request
- * from the matcher itself (webRequest), so it needs no such layer.
+ * The layer that stops a listed site before it loads. Chrome: the bundled lists' static
+ * rulesets (compiled at build time) and dynamic rules for subscriptions and for what an
+ * update of a bundled list changed (src/blocking). Firefox decides each request from the
+ * matcher itself (webRequest), so it needs no such layer.
  */
 export interface PreloadLayer {
-  /**
-   * `scripts`: a script-host list, whose hosts are also stopped as scripts on any page.
-   * `version`: which version of the list this is, and what it adds to the one before.
-   */
+  /** The bundled lists' static rulesets and their updates' differences. */
+  readonly bundled: Pick<BundledRules, 'syncEnabled' | 'setEnabled' | 'applyDelta' | 'reset'>;
+  /** A subscription's rules. `version`: which version of the list this is, and what it adds to the one before. */
   replaceList(
     listId: string,
     block: readonly string[],
     allow: readonly string[],
-    scripts?: boolean,
     version?: RulesVersion,
   ): Promise<void>;
   removeList(listId: string): Promise<void>;
@@ -201,39 +202,67 @@ export class SentryService {
   }
 
   /**
-   * Before-load rules whose install an earlier life of the worker began but never finished,
-   * or never began (the browser closed, the worker was stopped), are partial or missing:
-   * install them again; rules of a list removed meanwhile go. The domains come from the
-   * bundled copy when that is the version in force (it never had a server's validators),
-   * otherwise from a full download of the list.
+   * Bundled lists' rulesets as the user left them (a new release enables all of them).
+   * Dynamic rules whose install an earlier life of the worker began but never finished, or
+   * never began (the browser closed, the worker was stopped), are partial or missing: a
+   * full download installs them again; rules of a list removed meanwhile go (so do those
+   * an older release installed for the bundled lists, now static rulesets).
    */
   private async resumePreload(store: ListStore): Promise<void> {
-    if (!this.deps.preload) return;
+    const { preload } = this.deps;
+    if (!preload) return;
     const all = await store.allMeta();
-    for (const id of await this.deps.preload.orphans(all.map((m) => m.id))) {
-      void this.deps.preload.removeList(id).catch(() => undefined);
+    await preload.bundled.syncEnabled(
+      all.filter((m) => m.source === 'bundled' && m.enabled === false).map((m) => m.id),
+    );
+    const subscriptions = all.filter((m) => m.source === 'subscription');
+    for (const id of await preload.orphans(subscriptions.map((m) => m.id))) {
+      void preload.removeList(id).catch(() => undefined);
     }
-    const inForce = all.filter((m) => m.activeVersion !== null).map((m) => m.id);
+    const inForce = subscriptions.filter((m) => m.activeVersion !== null).map((m) => m.id);
     const pending = all.filter((m) => m.activeVersion !== null && m.rulesPending).map((m) => m.id);
-    const ids = await this.deps.preload.installsToRedo(inForce, pending);
-    if (ids.length === 0) return;
-    const metas = new Map(all.map((m) => [m.id, m]));
-    const refetch: string[] = [];
-    for (const id of ids) {
-      const meta = metas.get(id);
-      if (!meta || meta.activeVersion === null) continue;
-      const def = this.defaults.find((d) => d.id === id);
-      // The bundled copy is in force when no server ever served the list (a server that
-      // sends no validators still leaves `servedBy`).
-      const bundledInForce = (meta.servedBy ?? null) === null && meta.etag === null && meta.lastModified === null;
-      if (def?.bundledPath && bundledInForce) {
-        const parsed = await parseListAsync(await this.deps.readBundled(def.bundledPath));
-        await this.preloadList(id, parsed, { version: rulesVersionOf(meta) });
-      } else {
-        refetch.push(id);
+    const ids = await preload.installsToRedo(inForce, pending);
+    if (ids.length > 0) await this.updater?.update({ ids, refreshPreload: true });
+  }
+
+  /**
+   * A new release of the extension is installed: its static rulesets are the new build's
+   * copies of the bundled lists, so each list goes back to that copy (the next update
+   * downloads it whole and installs the difference from there).
+   */
+  async newRelease(): Promise<void> {
+    await this.ready;
+    const { store } = this;
+    if (!store) return;
+    await this.deps.preload?.bundled.reset();
+    for (const def of this.defaults) {
+      if (!def.bundledPath) continue;
+      const meta = await store.getMeta(def.id);
+      if (!meta) continue;
+      try {
+        const text = await this.deps.readBundled(def.bundledPath);
+        await importListText(
+          {
+            store,
+            now: this.now,
+            refreshMs: def.refreshMs,
+            currentRules: (id) => this.lists.find((l) => l.id === id),
+            allowShrink: true,
+          },
+          meta,
+          text,
+          {
+            etag: null,
+            lastModified: null,
+          },
+        );
+        // Due at once: the copy may be older than what was in force.
+        await store.patchMeta(def.id, { nextUpdate: this.now });
+      } catch (error) {
+        await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
       }
     }
-    if (refetch.length > 0) await this.updater?.update({ ids: refetch, refreshPreload: true });
+    await this.reload();
   }
 
   /** First run (or a new default list in an update): import the copy shipped in the package. */
@@ -256,23 +285,11 @@ export class SentryService {
       if (meta.activeVersion !== null || !def.bundledPath) continue;
       try {
         const text = await this.deps.readBundled(def.bundledPath);
-        await importListText(
-          // At install the before-load rules follow in the background: protection (the
-          // matcher and the content script) must not wait for them.
-          {
-            store,
-            now: this.now,
-            refreshMs: def.refreshMs,
-            onParsed: async (id, parsed, version) => void this.preloadList(id, parsed, version),
-            rulesPending: this.deps.preload !== undefined,
-          },
-          meta,
-          text,
-          {
-            etag: null,
-            lastModified: null,
-          },
-        );
+        // The bundled copy's before-load rules are the package's static ruleset: nothing to install.
+        await importListText({ store, now: this.now, refreshMs: def.refreshMs }, meta, text, {
+          etag: null,
+          lastModified: null,
+        });
       } catch (error) {
         await store.patchMeta(def.id, { lastError: error instanceof Error ? error.message : String(error) });
       }
@@ -309,16 +326,34 @@ export class SentryService {
   private preloadList(id: string, parsed: ParsedList, version: RulesVersion): Promise<void> {
     const { preload } = this.deps;
     if (!preload) return Promise.resolve();
-    const scripts = this.defaults.find((d) => d.id === id)?.category === 'script';
     // Read now, before any newer version of the list can be saved (see settleRulesPending).
     const seen = this.store?.getMeta(id);
-    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, scripts, version);
+    const def = this.defaults.find((d) => d.id === id);
+    if (def?.bundledPath) {
+      // Settled once the difference is in: a close before then redoes it at the next start.
+      return this.preloadBundled(def.id, def.bundledPath, parsed)
+        .then(() => seen)
+        .then((meta) => (meta ? this.store?.settleRulesPending(id, meta) : undefined))
+        .catch(() => undefined);
+    }
+    const install = preload.replaceList(id, parsed.blockDomains, parsed.allowDomains, version);
     // The version was saved with rulesPending; once the layer has noted the install, the
     // layer's note carries it and the flag can go.
     void Promise.all([seen, preload.noted(id)])
       .then(([meta]) => (meta ? this.store?.settleRulesPending(id, meta) : undefined))
       .catch(() => undefined);
     return install.catch(() => undefined);
+  }
+
+  /** A bundled list's update: only its difference from the package's copy goes in. */
+  private async preloadBundled(id: string, bundledPath: string, parsed: ParsedList): Promise<void> {
+    const built = await parseListAsync(await this.deps.readBundled(bundledPath));
+    const others = new Matcher(
+      this.lists.filter((l) => l.id !== id),
+      EMPTY_SETTINGS,
+    );
+    const delta = bundledDelta(built, parsed, (d) => others.check(`http://${d}/`).kind === 'blocked');
+    await this.deps.preload?.bundled.applyDelta(id, delta);
   }
 
   private buildMatcher(): Matcher {
@@ -573,8 +608,16 @@ export class SentryService {
       trustedSites: [...this.settings.trustedSites],
       update: this.updater?.progress ?? null,
       lastUpdate: this.updater?.lastSummary ?? null,
-      preload: this.deps.preload ? this.deps.preload.state : null,
+      preload: this.deps.preload ? this.preloadState(metas) : null,
     };
+  }
+
+  /** The dynamic rules' state, with the domains of the bundled lists' rulesets switched on. */
+  private preloadState(metas: readonly ListMeta[]): PreloadState | null {
+    const state = this.deps.preload?.state;
+    if (!state) return null;
+    const builtIn = metas.filter((m) => m.source === 'bundled' && m.enabled !== false);
+    return { ...state, domains: state.domains + builtIn.reduce((n, m) => n + m.entryCount, 0) };
   }
 
   async diagnosticsSnapshot(): Promise<DiagnosticsSnapshot> {
@@ -654,6 +697,19 @@ export class SentryService {
     return this.status();
   }
 
+  /** Switches a bundled list off (no warnings from it, its before-load rules off) or on again. */
+  async setListEnabled(id: string, enabled: boolean): Promise<StatusSnapshot> {
+    await this.ready;
+    const store = this.requireStore();
+    const meta = await store.getMeta(id);
+    if (!meta) throw new UserError('listUnknown', 'No such list');
+    if (meta.source !== 'bundled') throw new UserError('listNotBundled', 'Only bundled lists can be switched off');
+    await store.patchMeta(id, { enabled });
+    await this.deps.preload?.bundled.setEnabled(id, enabled).catch(() => undefined);
+    await this.reload();
+    return this.status();
+  }
+
   async blockSite(input: string): Promise<StatusSnapshot> {
     const host = siteFromInput(input);
     if (!host) throw new UserError('siteInvalid', 'Not a site name that can be blocked');
@@ -712,6 +768,7 @@ export class SentryService {
 function summary(m: ListMeta, defaults: readonly DefaultList[]): ListSummary {
   const { id, name, category, source, url, format, entryCount, lastSuccess, lastAttempt, lastError, stats } = m;
   const heldBack = m.heldBack ?? null;
+  const enabled = m.enabled !== false;
   return {
     id,
     name,
@@ -725,6 +782,7 @@ function summary(m: ListMeta, defaults: readonly DefaultList[]): ListSummary {
     lastError,
     heldBack,
     stats,
+    enabled,
     origin: originOf(
       m,
       defaults.find((d) => d.id === m.id),
@@ -773,6 +831,7 @@ function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSumm
       { servedBy: null, failingSince: null, nextUpdate: 0 },
       defaults.find((d) => d.id === l.id),
     ),
+    enabled: true,
   };
 }
 

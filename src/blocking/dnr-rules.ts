@@ -86,6 +86,24 @@ export function allowRule(id: number, domains: string[], priority: number, tabId
 }
 
 /**
+ * Lets `domains` through past the lists' blocks, frames and (for a script-host list)
+ * scripts, but not `except`: subdomains a list still names (an allow covers subdomains).
+ */
+export function unlistedRule(id: number, domains: string[], except: string[], scripts: boolean): DnrRule {
+  const types = scripts ? [...FRAME_TYPES, 'script' as Browser.declarativeNetRequest.ResourceType] : FRAME_TYPES;
+  return {
+    id,
+    priority: PRIORITY.listAllow,
+    action: { type: 'allow' as Browser.declarativeNetRequest.RuleActionType },
+    condition: {
+      requestDomains: domains,
+      resourceTypes: types,
+      ...(except.length ? { excludedRequestDomains: except } : {}),
+    },
+  };
+}
+
+/**
  * Lets one tab through to exactly `host` (not its subdomains) past list rules only: a
  * list's block the lists no longer hold, left in the browser until its next full install
  * (see DnrSync.replaceList). The user's own blocks outrank it.
@@ -174,11 +192,9 @@ export function listRules(
   allow: readonly string[],
   warningPageUrl: string,
   half: 0 | 1 = 0,
-  scripts = false,
 ): Generator<DnrRule> {
   const { first, last } = slotIds(slot, half);
-  const perChunk = scripts ? 2 : 1;
-  const needed = Math.ceil(allow.length / DOMAINS_PER_RULE) + Math.ceil(block.count / DOMAINS_PER_RULE) * perChunk;
+  const needed = Math.ceil(allow.length / DOMAINS_PER_RULE) + Math.ceil(block.count / DOMAINS_PER_RULE);
   if (first + needed - 1 > last) throw new Error(`List too large for pre-load blocking (${needed} rules)`);
   return (function* () {
     let id = first;
@@ -187,7 +203,6 @@ export function listRules(
     }
     for (const domains of block.chunks(DOMAINS_PER_RULE)) {
       yield redirectRule(id++, domains, warningPageUrl, PRIORITY.listBlock);
-      if (scripts) yield scriptBlockRule(id++, domains);
     }
   })();
 }

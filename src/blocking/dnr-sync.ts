@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { RulesVersion } from '../store/rules-version';
+import type { BundledRules } from './bundled-rules';
 import {
   allowRule,
   DOMAINS_PER_RULE,
@@ -88,17 +89,19 @@ export class DnrSync {
     private readonly api: DnrApi,
     private readonly slots: SlotStorage,
     private readonly warningPageUrl: string,
+    /** The bundled lists: static rulesets, and their updates' differences as dynamic rules. */
+    readonly bundled: BundledRules,
   ) {}
 
-  /** Whether a list's rules are in force in the browser now. */
+  /** Whether a list's rules are in force in the browser now (a bundled list's are from install). */
   covers(listId: string): boolean {
-    return this.counts.has(listId);
+    return this.counts.has(listId) || this.bundled.has(listId);
   }
 
   get state(): PreloadState {
     let domains = 0;
     for (const n of this.counts.values()) domains += n;
-    return { domains, installing: this.unfinished.size, error: this.lastError };
+    return { domains, installing: this.unfinished.size, error: this.lastError ?? this.bundled.lastError };
   }
 
   /**
@@ -117,7 +120,6 @@ export class DnrSync {
     listId: string,
     block: readonly string[],
     allow: readonly string[],
-    scripts = false,
     version?: RulesVersion,
   ): Promise<void> {
     const generation = (this.generation.get(listId) ?? 0) + 1;
@@ -125,7 +127,7 @@ export class DnrSync {
     const superseded = () => this.generation.get(listId) !== generation;
     // Decided now, while nothing of this list is queued: a later request of the same list
     // supersedes this one, and one made while this is unfinished installs whole.
-    const append = version?.delta && !scripts ? this.appendable(listId, version.delta) : null;
+    const append = version?.delta ? this.appendable(listId, version.delta) : null;
     // Packed now (in slices, see pack), so the caller's million strings can be collected
     // while the install runs.
     const packing = PackedDomains.pack(append ? (version?.delta?.added ?? []) : block);
@@ -160,7 +162,7 @@ export class DnrSync {
           const fresh = old === 0 ? 1 : 0;
           const leftover = inHalf(fresh);
           await this.addOneByOne(
-            listRules(slot, packed, allowed, this.warningPageUrl, fresh, scripts),
+            listRules(slot, packed, allowed, this.warningPageUrl, fresh),
             (id) => (leftover.includes(id) ? [id] : []),
             superseded,
             added,

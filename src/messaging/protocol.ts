@@ -34,7 +34,7 @@ export type ListSummary = { heldBack: { entryCount: number } | null; origin: Lis
   | 'lastAttempt'
   | 'lastError'
   | 'stats'
->;
+> & { enabled: boolean };
 
 export interface StatusSnapshot {
   protectionOn: boolean;
@@ -98,6 +98,8 @@ export interface Protocol {
   'lists.acceptShrink': { request: { id: string }; response: UpdateSummary };
   'lists.subscribe': { request: { url: string }; response: { id: string; summary: UpdateSummary } };
   'lists.remove': { request: { id: string }; response: StatusSnapshot };
+  /** Switches a bundled list off (its warnings and before-load rules) or on again. */
+  'lists.setEnabled': { request: { id: string; enabled: boolean }; response: StatusSnapshot };
   'sites.block': { request: { site: string }; response: StatusSnapshot };
   'sites.unblock': { request: { site: string }; response: StatusSnapshot };
   'trusted.remove': { request: { site: string }; response: StatusSnapshot };
@@ -135,6 +137,7 @@ const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
   'lists.acceptShrink',
   'lists.subscribe',
   'lists.remove',
+  'lists.setEnabled',
   'sites.block',
   'sites.unblock',
   'trusted.remove',

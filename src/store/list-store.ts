@@ -119,7 +119,7 @@ export class ListStore {
     await tx.done;
   }
 
-  /** The rules in force for every list imported at least once: its version plus its deltas. */
+  /** The rules in force for every list imported at least once and not switched off: its version plus its deltas. */
   async loadIndexes(): Promise<ListIndex[]> {
     const metas = await this.allMeta();
     const tx = this.db.transaction(['listData', 'listDelta'], 'readonly');
@@ -127,7 +127,7 @@ export class ListStore {
     const deltas = tx.objectStore('listDelta');
     const out: ListIndex[] = [];
     for (const meta of metas) {
-      if (meta.activeVersion === null) continue;
+      if (meta.activeVersion === null || meta.enabled === false) continue;
       const base = await data.get([meta.id, meta.activeVersion]);
       if (!base) continue;
       let rules: RuleArrays = base;

@@ -51,6 +51,8 @@ export interface ListMeta {
   servedBy?: string | null;
   /** When the first of the current run of failed updates happened; null once one succeeds. */
   failingSince?: number | null;
+  /** false: the user switched the list off (bundled lists only). Missing in older records: on. */
+  enabled?: boolean;
   /** Consecutive failed updates: drives the back-off. */
   failures: number;
   nextUpdate: number;

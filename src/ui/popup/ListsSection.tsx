@@ -42,6 +42,15 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
     }
   };
 
+  const setEnabled = async (id: string, enabled: boolean) => {
+    try {
+      await send('lists.setEnabled', { id, enabled });
+    } catch (error) {
+      setResult({ text: errorText(error), error: true });
+    }
+    await refresh();
+  };
+
   const remove = async (id: string) => {
     try {
       await send('lists.remove', { id });
@@ -91,7 +100,18 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
                   {t('popupRemove')}
                 </button>
               ) : (
-                <span class="badge">{t('popupListBundled')}</span>
+                <span class="row">
+                  <span class="badge">{t('popupListBundled')}</span>
+                  <label class="small">
+                    <input
+                      type="checkbox"
+                      checked={list.enabled}
+                      aria-label={t('popupListEnabledNamed', [list.name])}
+                      onChange={(event) => void setEnabled(list.id, event.currentTarget.checked)}
+                    />{' '}
+                    {t('popupListEnabled')}
+                  </label>
+                </span>
               )}
             </div>
             <div class="muted">

@@ -43,6 +43,18 @@ export class PopupPage {
     await buttons[index]!.click();
   }
 
+  /** Clicks the checkbox with this accessible name (a real mouse click); returns whether it is checked after. */
+  async toggle(name: string): Promise<boolean> {
+    const index = await this.page.evaluate((label) => {
+      const boxes = [...document.querySelectorAll('input[type="checkbox"]')];
+      return boxes.findIndex((b) => b.getAttribute('aria-label') === label);
+    }, name);
+    if (index < 0) throw new Error(`No checkbox "${name}"`);
+    const box = (await this.page.$$('input[type="checkbox"]'))[index]!;
+    await box.click();
+    return box.evaluate((b) => (b as HTMLInputElement).checked);
+  }
+
   /** Text of the list entry whose text includes `needle`. */
   listItem(needle: string): Promise<string | null> {
     return this.page.evaluate((n) => {

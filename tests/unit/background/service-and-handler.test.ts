@@ -8,7 +8,7 @@ import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
 import type { DefaultList } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
-import { memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
+import { bundledRules, memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
 
 const EXT_ID = 'fraud-sentry-test';
 const ORIGIN = 'chrome-extension://fraud-sentry-test/';
@@ -236,7 +236,7 @@ describe('warning choices', () => {
       bypass: new BypassStore(null),
       defaultLists: BUNDLED,
       userListName: 'My blocked sites',
-      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`),
+      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`, bundledRules(memoryDnr())),
     });
     ctx = { ...ctx, service };
     const warningPage = (target: string, tabId: number): Runtime.MessageSender => ({
@@ -436,48 +436,84 @@ describe('lists from the popup', () => {
   });
 });
 
-describe('before-load rules cut short in an earlier life of the worker', () => {
-  it('installs a bundled list’s rules again from its bundled copy', async () => {
-    const installed: [string, string[]][] = [];
-    const preload = {
-      replaceList: async (id: string, block: readonly string[]) => void installed.push([id, [...block].sort()]),
-      removeList: async () => undefined,
-      setUserRules: async () => undefined,
-      allowOnce: async () => undefined,
-      passThrough: async () => undefined,
-      clearBypasses: async () => undefined,
-      covers: () => false,
-      state: { domains: 0, installing: 0, error: null },
-      noted: async () => undefined,
-      installsToRedo: async () => ['bundled-a'],
-      orphans: async () => [],
-    };
-    const dbName = `svc-${dbCount++}`;
-    // First life: installs the bundled list (its rules handed over once).
-    const first = new SentryService({
-      openDb: () => openFraudDb(dbName),
+describe('bundled lists: static rulesets in Chrome, and what an update changes', () => {
+  /** A service whose bundled list updates from the local feed server, with Chrome's rules in memory. */
+  function withRules() {
+    const api = memoryDnr(Infinity, ['bundled-a']);
+    const lists: DefaultList[] = [{ ...BUNDLED[0]!, url: server.feedUrl('bundled-a.txt', '127.0.0.1') }];
+    const preload = new DnrSync(api, slots(), `${ORIGIN}warning.html`, bundledRules(api, undefined, ['bundled-a']));
+    const svc = new SentryService({
+      openDb: () => openFraudDb(`svc-${dbCount++}`),
       readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
       bypass: new BypassStore(null),
-      defaultLists: BUNDLED,
-      userListName: 'My blocked sites',
-      preload: { ...preload, installsToRedo: async () => [] },
-    });
-    await first.ready;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(installed.map(([id]) => id)).toEqual(['bundled-a']);
-    installed.length = 0;
-    // Second life: the layer reports that install as cut short.
-    const second = new SentryService({
-      openDb: () => openFraudDb(dbName),
-      readBundled: async (path) => BUNDLED_TEXT[path] ?? '',
-      bypass: new BypassStore(null),
-      defaultLists: BUNDLED,
+      defaultLists: lists,
       userListName: 'My blocked sites',
       preload,
     });
-    await second.ready;
-    await expect.poll(() => installed.length).toBe(1);
-    expect(installed[0]).toEqual(['bundled-a', ['bundled-evil.test', 'other-evil.test']]);
+    return { api, svc };
+  }
+  const byAction = (api: ReturnType<typeof memoryDnr>, type: string) =>
+    [...api.dynamic.values()].filter((r) => r.action.type === type).flatMap((r) => r.condition.requestDomains ?? []);
+
+  it('installs no rules for a bundled list at start: its ruleset is in the package', async () => {
+    const { api, svc } = withRules();
+    await svc.ready;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.dynamic.size).toBe(0);
+    expect([...api.enabled]).toEqual(['bundled-a']);
+    expect((await svc.status()).preload?.domains).toBe(2);
+  });
+
+  it('an update puts in only its difference from the package’s copy: added domains blocked, removed ones let through', async () => {
+    const { api, svc } = withRules();
+    server.setFeed('bundled-a.txt', { body: 'bundled-evil.test\nnew-evil.test\n' });
+    await svc.updateLists(['bundled-a']);
+    await expect.poll(() => byAction(api, 'redirect')).toEqual(['new-evil.test']);
+    expect(byAction(api, 'allow')).toEqual(['other-evil.test']);
+    // The next update's difference replaces this one (still from the package's copy).
+    server.setFeed('bundled-a.txt', { body: 'bundled-evil.test\nother-evil.test\nlater-evil.test\n' });
+    await svc.updateLists(['bundled-a']);
+    await expect.poll(() => byAction(api, 'redirect')).toEqual(['later-evil.test']);
+    expect(byAction(api, 'allow')).toEqual([]);
+  });
+
+  it('a bundled list switched off stops warning and its ruleset and update rules go off; on again, they come back', async () => {
+    const { api, svc } = withRules();
+    server.setFeed('bundled-a.txt', { body: 'bundled-evil.test\nother-evil.test\nnew-evil.test\n' });
+    await svc.updateLists(['bundled-a']);
+    await expect.poll(() => byAction(api, 'redirect')).toEqual(['new-evil.test']);
+
+    const off = await svc.setListEnabled('bundled-a', false);
+    expect(off.lists.find((l) => l.id === 'bundled-a')?.enabled).toBe(false);
+    expect([...api.enabled]).toEqual([]);
+    expect(api.dynamic.size).toBe(0);
+    expect((await svc.verdictForPage('https://bundled-evil.test/', 1)).kind).toBe('clean');
+
+    await svc.setListEnabled('bundled-a', true);
+    expect([...api.enabled]).toEqual(['bundled-a']);
+    expect(byAction(api, 'redirect')).toEqual(['new-evil.test']);
+    expect((await svc.verdictForPage('https://new-evil.test/', 1)).kind).toBe('blocked');
+  });
+
+  it('a new release starts the difference from zero: its rulesets are the new copies, and so is the list in force', async () => {
+    const { api, svc } = withRules();
+    server.setFeed('bundled-a.txt', { body: 'bundled-evil.test\nnew-evil.test\n' });
+    await svc.updateLists(['bundled-a']);
+    await expect.poll(() => byAction(api, 'redirect')).toEqual(['new-evil.test']);
+    await svc.newRelease();
+    expect(api.dynamic.size).toBe(0);
+    expect((await svc.verdictForPage('https://other-evil.test/', 1)).kind).toBe('blocked');
+    expect((await svc.verdictForPage('https://new-evil.test/', 1)).kind).toBe('clean');
+    // Due for an update at once, downloaded whole (no validators of the copy).
+    const list = (await svc.status()).lists.find((l) => l.id === 'bundled-a');
+    expect(list?.entryCount).toBe(2);
+  });
+
+  it('a subscription cannot be switched off (only removed)', async () => {
+    await expect(service.setListEnabled('nope', false)).rejects.toMatchObject({ code: 'listUnknown' });
+    server.setFeed('sub-on.txt', { body: 'sub-evil.test\n' });
+    const { id } = await service.subscribe(server.feedUrl('sub-on.txt', '127.0.0.1'));
+    await expect(service.setListEnabled(id, false)).rejects.toMatchObject({ code: 'listNotBundled' });
   });
 });
 
@@ -496,13 +532,13 @@ class ClosingDnrSync extends DnrSync {
     api: DnrApi,
     private readonly storage: ClosableSlots,
   ) {
-    super(api, storage, 'chrome-extension://x/warning.html');
+    super(api, storage, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     void this.restoreCounts();
   }
 
-  override replaceList(listId: string, block: readonly string[], allow: readonly string[], scripts?: boolean) {
+  override replaceList(listId: string, block: readonly string[], allow: readonly string[]) {
     this.asked.push(listId);
-    if (!this.closing) return super.replaceList(listId, block, allow, scripts);
+    if (!this.closing) return super.replaceList(listId, block, allow);
     return this.close();
   }
 
@@ -536,19 +572,20 @@ describe('the browser closes between saving a list and installing its rules', ()
   const domainsIn = (api: ReturnType<typeof memoryDnr>) =>
     [...api.dynamic.values()].flatMap((r) => r.condition.requestDomains ?? []);
 
-  it('[fault] the browser closes after a bundled list is saved, before its before-load rules are installed: the next start installs them', async () => {
+  it('[fault] the browser closes after a new subscription is saved, before its before-load rules are installed: the next start installs them', async () => {
     const api = memoryDnr();
     const dbName = `svc-${dbCount++}`;
     const first = new ClosingDnrSync(api, slots());
     first.closing = true;
-    await life(dbName, first).ready;
-    expect(first.next).not.toBeNull();
+    server.setFeed('first-install.txt', { body: 'first-evil.test\n' });
+    const { id } = await life(dbName, first).subscribe(server.feedUrl('first-install.txt', '127.0.0.1'));
+    await expect.poll(() => first.next).not.toBeNull();
     expect(domainsIn(api)).toEqual([]);
 
     const second = new ClosingDnrSync(api, first.next!);
     await life(dbName, second).ready;
-    await expect.poll(() => second.covers('bundled-a')).toBe(true);
-    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test']);
+    await expect.poll(() => second.covers(id)).toBe(true);
+    expect(domainsIn(api)).toEqual(['first-evil.test']);
   });
 
   it('[fault] the browser closes after an update is saved, before its before-load rules are installed: the next start installs the new version', async () => {
@@ -569,9 +606,10 @@ describe('the browser closes between saving a list and installing its rules', ()
 
     const second = new ClosingDnrSync(api, first.next!);
     await life(dbName, second).ready;
-    await expect.poll(() => domainsIn(api).includes('v2-evil.test')).toBe(true);
+    // The next start downloads the list again: on a loaded machine that can take seconds.
+    await expect.poll(() => domainsIn(api).includes('v2-evil.test'), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => second.covers(id)).toBe(true);
-    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test', 'v1-evil.test', 'v2-evil.test']);
+    expect(domainsIn(api).sort()).toEqual(['v1-evil.test', 'v2-evil.test']);
   });
 
   it('a normal restart installs nothing again: the pending flag is cleared once the install is noted', async () => {
@@ -608,7 +646,7 @@ describe('the browser closes between saving a list and installing its rules', ()
     const second = new ClosingDnrSync(api, first.next!);
     await life(dbName, second).ready;
     await expect.poll(() => domainsIn(api).includes('gone-evil.test')).toBe(false);
-    expect(domainsIn(api).sort()).toEqual(['bundled-evil.test', 'other-evil.test']);
+    expect(domainsIn(api)).toEqual([]);
   });
 });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAINS_PER_RULE, PRIORITY, slotIds } from '../../../src/blocking/dnr-rules';
 import { DnrSync, type DnrApi } from '../../../src/blocking/dnr-sync';
-import { countingDnr, memoryDnr, slots } from './memory-dnr';
+import { bundledRules, countingDnr, memoryDnr, slots } from './memory-dnr';
 
 const domains = (n: number, tag = 'd') => Array.from({ length: n }, (_, i) => `${tag}${i}.example`);
 
 describe('before-load rules (declarativeNetRequest) kept in step with the lists', () => {
   it('replaces a list in the free half of its slot, never leaving it without rules', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.replaceList('a', domains(120_000), ['ok.example']);
     const first = [...api.dynamic.keys()];
     expect(first.every((id) => id >= slotIds(0, 0).first && id <= slotIds(0, 0).last)).toBe(true);
@@ -22,7 +22,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
   it('keeps the old rules and reports the error when the browser refuses the new ones', async () => {
     const api = memoryDnr(100_000);
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.replaceList('a', domains(1000), []);
     await sync.replaceList('a', domains(200_000, 'big'), []);
     expect(sync.state.error).toMatch(/exceeded/);
@@ -32,7 +32,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
   it('gives each list its own slot and removes only that list', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.replaceList('a', domains(5, 'a'), []);
     await sync.replaceList('b', domains(7, 'b'), []);
     await sync.removeList('a');
@@ -42,7 +42,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
 
   it('user blocks, trusted sites and one-time bypasses outrank list rules', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.setUserRules(['mine.example'], ['trusted.example']);
     await sync.allowOnce(3, 'evil.example');
     const user = [...api.dynamic.values()];
@@ -60,7 +60,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
   it('installs only the newest version when a newer one of the same list arrives meanwhile', async () => {
     const api = memoryDnr();
     const counting = countingDnr(api);
-    const sync = new DnrSync(counting, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(counting, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     const first = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v1-'), []);
     const second = sync.replaceList('a', domains(DOMAINS_PER_RULE * 6, 'v2-'), []);
     const third = sync.replaceList('a', domains(10, 'v3-'), []);
@@ -75,7 +75,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
   it('remembers an install cut short (the worker stopped) so the next life installs the list again', async () => {
     const api = memoryDnr();
     const store = slots();
-    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await first.replaceList('whole', domains(5, 'w'), []);
     // The worker dies in the middle of the second list: its promise never settles.
     let stop!: () => void;
@@ -91,13 +91,13 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
         await api.updateDynamicRules(o);
       },
     };
-    const cut = new DnrSync(dying, store, 'chrome-extension://x/warning.html');
+    const cut = new DnrSync(dying, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     void cut.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
     // Queued behind it, never started.
     void cut.replaceList('queued', domains(3, 'q'), []);
     await stopped;
 
-    const next = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    const next = new DnrSync(api, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await next.restoreCounts();
     expect((await next.installsToRedo(['whole', 'partial', 'queued'])).sort()).toEqual(['partial', 'queued']);
     expect(next.covers('whole')).toBe(true);
@@ -105,7 +105,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     await next.replaceList('partial', domains(DOMAINS_PER_RULE * 3, 'p'), []);
     await next.replaceList('queued', domains(3, 'q'), []);
     expect(next.covers('partial')).toBe(true);
-    const again = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    const again = new DnrSync(api, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await again.restoreCounts();
     expect(await again.installsToRedo(['whole', 'partial', 'queued'])).toEqual([]);
   });
@@ -113,11 +113,11 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
   it('counts a list in force whose install never began, or saved as pending, as one to install, unless this life asked for it', async () => {
     const api = memoryDnr();
     const store = slots();
-    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html');
+    const first = new DnrSync(api, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await first.replaceList('installed', domains(3, 'i'), []);
     await first.replaceList('updated', domains(3, 'u'), []);
 
-    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
+    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await next.restoreCounts();
     void next.replaceList('asked-now', domains(2, 'a'), []);
     const inForce = ['installed', 'updated', 'never-begun', 'asked-now'];
@@ -138,7 +138,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
         await store.saveUnfinished(ids);
       },
     };
-    const sync = new DnrSync(memoryDnr(), slow, 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(memoryDnr(), slow, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     void sync.replaceList('a', domains(3), []);
     let noted = false;
     void sync.noted('a').then(() => (noted = true));
@@ -153,7 +153,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
     const api = memoryDnr();
     const counting = countingDnr(api);
     const store = slots();
-    const first = new DnrSync(counting, store, 'chrome-extension://x/warning.html');
+    const first = new DnrSync(counting, store, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await first.replaceList('kept', domains(3, 'k'), []);
     await first.replaceList('removed-meanwhile', domains(3, 'r'), []);
     const big = first.replaceList('big', domains(DOMAINS_PER_RULE * 20, 'b'), []);
@@ -165,7 +165,7 @@ describe('before-load rules (declarativeNetRequest) kept in step with the lists'
       [...domains(3, 'k'), ...domains(3, 'r')].sort(),
     );
 
-    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html');
+    const next = new DnrSync(api, store.close(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await next.restoreCounts();
     expect(await next.orphans(['kept'])).toEqual(['removed-meanwhile']);
   });
@@ -182,13 +182,13 @@ describe('a list update stored as a delta', () => {
   it('installs only the added domains, in one call, onto the version it was made from', async () => {
     const api = memoryDnr();
     const counting = countingDnr(api);
-    const sync = new DnrSync(counting, slots(), url);
+    const sync = new DnrSync(counting, slots(), url, bundledRules(memoryDnr()));
     const v1 = domains(DOMAINS_PER_RULE * 3, 'v');
-    await sync.replaceList('a', v1, ['ok.example'], false, { version: '1:' });
+    await sync.replaceList('a', v1, ['ok.example'], { version: '1:' });
     const before = [...api.dynamic.keys()];
     const callsBefore = counting.calls();
     const v2 = [...v1.slice(1), 'new.example'];
-    await sync.replaceList('a', v2, ['ok.example'], false, {
+    await sync.replaceList('a', v2, ['ok.example'], {
       version: '1:2',
       delta: { from: '1:', added: ['new.example'] },
     });
@@ -199,7 +199,7 @@ describe('a list update stored as a delta', () => {
     expect(sync.state).toEqual({ domains: v1.length + 1, installing: 0, error: null });
 
     // The next whole install replaces everything, delta rules and removed domains included.
-    await sync.replaceList('a', v2, ['ok.example'], false, { version: '2:' });
+    await sync.replaceList('a', v2, ['ok.example'], { version: '2:' });
     expect(blocked(api)).toEqual([...v2].sort());
     expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
   });
@@ -207,10 +207,10 @@ describe('a list update stored as a delta', () => {
   it('installs whole when the rules in force are another version, or an install of the list is unfinished', async () => {
     const api = memoryDnr();
     const counting = countingDnr(api);
-    const sync = new DnrSync(counting, slots(), url);
-    await sync.replaceList('a', domains(100, 'v'), [], false, { version: '1:' });
+    const sync = new DnrSync(counting, slots(), url, bundledRules(memoryDnr()));
+    await sync.replaceList('a', domains(100, 'v'), [], { version: '1:' });
     // Made from a version whose rules never went in: the whole list.
-    await sync.replaceList('a', domains(101, 'v'), [], false, {
+    await sync.replaceList('a', domains(101, 'v'), [], {
       version: '1:3',
       delta: { from: '1:2', added: ['v100.example'] },
     });
@@ -218,22 +218,13 @@ describe('a list update stored as a delta', () => {
     expect([...api.dynamic.keys()].every((id) => id >= slotIds(0, 1).first)).toBe(true);
 
     // A delta asked for while a whole install of the list is still queued cannot go onto it.
-    const whole = sync.replaceList('a', domains(50, 'w'), [], false, { version: '2:' });
-    const delta = sync.replaceList('a', [...domains(50, 'w'), 'x.example'], [], false, {
+    const whole = sync.replaceList('a', domains(50, 'w'), [], { version: '2:' });
+    const delta = sync.replaceList('a', [...domains(50, 'w'), 'x.example'], [], {
       version: '2:1',
       delta: { from: '2:', added: ['x.example'] },
     });
     await Promise.all([whole, delta]);
     expect(blocked(api)).toEqual([...domains(50, 'w'), 'x.example'].sort());
-
-    // A script-host list's rules block scripts too: always whole.
-    await sync.replaceList('s', domains(10, 's'), [], true, { version: '1:' });
-    const calls = counting.calls();
-    await sync.replaceList('s', domains(11, 's'), [], true, {
-      version: '1:1',
-      delta: { from: '1:', added: ['s10.example'] },
-    });
-    expect(counting.calls() - calls).toBe(3);
   });
 
   it('remembers the version in force across a restart, and installs whole a list cut short', async () => {
@@ -243,25 +234,29 @@ describe('a list update stored as a delta', () => {
     let closed = false;
     const dying: DnrApi = {
       ...api,
-      updateDynamicRules: (o) => (closed ? new Promise(() => undefined) : api.updateDynamicRules(o)),
+      updateDynamicRules: async (o) => {
+        if (closed) return new Promise(() => undefined);
+        await api.updateDynamicRules(o);
+        // The browser closes right after the cut-short install's first rule (c0… is in it).
+        if (o.addRules?.some((r) => r.condition.requestDomains?.includes('c0.example'))) closed = true;
+      },
     };
-    const first = new DnrSync(dying, store, url);
-    await first.replaceList('a', domains(100, 'a'), [], false, { version: '1:' });
-    await first.replaceList('b', domains(100, 'b'), [], false, { version: '1:' });
+    const first = new DnrSync(dying, store, url, bundledRules(memoryDnr()));
+    await first.replaceList('a', domains(100, 'a'), [], { version: '1:' });
+    await first.replaceList('b', domains(100, 'b'), [], { version: '1:' });
     // The browser closes during b's next whole install, after its first rule.
-    void first.replaceList('b', domains(DOMAINS_PER_RULE * 4, 'c'), [], false, { version: '2:' });
-    await expect.poll(() => blocked(api).includes('c0.example')).toBe(true);
-    closed = true;
+    void first.replaceList('b', domains(DOMAINS_PER_RULE * 4, 'c'), [], { version: '2:' });
+    await expect.poll(() => closed).toBe(true);
 
     const counting = countingDnr(api);
-    const again = new DnrSync(counting, store.close(), url);
+    const again = new DnrSync(counting, store.close(), url, bundledRules(memoryDnr()));
     await again.restoreCounts();
-    await again.replaceList('a', [...domains(100, 'a'), 'n.example'], [], false, {
+    await again.replaceList('a', [...domains(100, 'a'), 'n.example'], [], {
       version: '1:1',
       delta: { from: '1:', added: ['n.example'] },
     });
     expect(counting.calls()).toBe(1);
-    await again.replaceList('b', [...domains(100, 'b'), 'm.example'], [], false, {
+    await again.replaceList('b', [...domains(100, 'b'), 'm.example'], [], {
       version: '1:1',
       delta: { from: '1:', added: ['m.example'] },
     });
@@ -274,7 +269,7 @@ describe('a list update stored as a delta', () => {
 describe('letting a tab through to a site whose rule outlived its listing', () => {
   it('allows exactly that host in that tab, outranked by the user’s blocks, one rule a tab', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.passThrough(7, 'gone.example');
     await sync.passThrough(7, 'gone.example');
     let [rule, ...more] = await api.getSessionRules();
@@ -301,10 +296,10 @@ describe('letting a tab through to a site whose rule outlived its listing', () =
 
   it('drops every pass-through once a list’s rules change (the site may be listed again), keeping the user’s bypasses', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.passThrough(7, 'gone.example');
     await sync.allowOnce(7, 'bypassed.example');
-    await sync.replaceList('a', ['gone.example'], [], false, { version: '1:' });
+    await sync.replaceList('a', ['gone.example'], [], { version: '1:' });
     await expect
       .poll(async () => (await api.getSessionRules()).map((r) => r.condition.requestDomains ?? r.condition.regexFilter))
       .toEqual([['bypassed.example']]);
@@ -312,7 +307,7 @@ describe('letting a tab through to a site whose rule outlived its listing', () =
 
   it('keeps few such rules in all: a page bouncing tabs through the warning page cannot use up the regex limit', async () => {
     const api = memoryDnr();
-    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html');
+    const sync = new DnrSync(api, slots(), 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
     await sync.allowOnce(1, 'kept-bypass.example');
     for (let tab = 0; tab < 100; tab++) await sync.passThrough(tab, `h${tab}.example`);
     const rules = await api.getSessionRules();
