@@ -6,10 +6,10 @@ import { defineConfig } from '@playwright/test';
 //
 // Two projects: `e2e` is part of `npm test`; `slow` (`npm run test:slow`, also run by CI)
 // holds the runs that take minutes each because they wait for Chromium to install the
-// before-load rules of every bundled list (the fault tests around that install), and the
-// smoke run of the benchmark. Named here, in one place, by title or file.
+// before-load rules of a 400,000-domain subscription (the fault tests around that install),
+// and the smoke run of the benchmark. Named here, in one place, by title or file.
 const SLOW_TITLES = [
-  /the browser is closed while the before-load rules are being installed/,
+  /before-load rules are being installed: the next start installs them again/,
   /before its before-load install was noted/,
 ];
 const SLOW_FILES = ['bench-smoke.spec.ts'];
