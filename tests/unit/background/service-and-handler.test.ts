@@ -66,6 +66,7 @@ beforeEach(() => {
       },
       navigate: async (_tabId, url) => void navigations.push(url),
       openExtensionPage: async (path) => void navigations.push(path),
+      tabUrl: async () => null,
     },
   };
 });

@@ -4,8 +4,10 @@ import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
 import type { UpdateSummary } from '../../update/updater';
-import { errorText } from './error-text';
-import { formatTime } from './format-time';
+import { errorText } from '../popup/error-text';
+import { formatTime } from '../popup/format-time';
+import { entriesText } from '../popup/plural';
+import { updateSummaryText } from '../popup/update-summary';
 
 export function ListsSection({ status, refresh }: { status: StatusSnapshot; refresh: () => Promise<void> }) {
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
@@ -18,7 +20,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
     const poll = setInterval(() => void refresh(), 300);
     let outcome: { text: string; error: boolean };
     try {
-      outcome = { text: summaryText(await send('lists.update', {})), error: false };
+      outcome = summaryText(await send('lists.update', {}));
     } catch (error) {
       outcome = { text: errorText(error), error: true };
     }
@@ -32,7 +34,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
   const acceptShrink = async (id: string) => {
     setBusy(true);
     try {
-      setResult({ text: summaryText(await send('lists.acceptShrink', { id })), error: false });
+      setResult(summaryText(await send('lists.acceptShrink', { id })));
     } catch (error) {
       setResult({ text: errorText(error), error: true });
     } finally {
@@ -93,7 +95,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
               )}
             </div>
             <div class="muted">
-              <span data-testid="entry-count">{t('popupListEntries', [list.entryCount.toLocaleString()])}</span> ·{' '}
+              <span data-testid="entry-count">{entriesText(list.entryCount)}</span> ·{' '}
               {t(CATEGORY_LABEL[list.category])} ·{' '}
               {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
             </div>
@@ -124,7 +126,6 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
   );
 }
 
-function summaryText(summary: UpdateSummary): string {
-  const count = (outcome: string) => summary.results.filter((r) => r.outcome === outcome).length;
-  return t('popupUpdateResult', [count('updated'), count('unchanged'), count('failed')]);
+function summaryText(summary: UpdateSummary): { text: string; error: boolean } {
+  return updateSummaryText(summary);
 }
