@@ -87,7 +87,7 @@ export function SubscribeForm({ refresh }: { refresh: () => Promise<void> }) {
         ))}
       </div>
       {outcomes.map((o, i) => (
-        <p key={i} class={o.error ? 'error' : 'ok'} data-testid="subscribe-outcome">
+        <p key={i} role={o.error ? 'alert' : 'status'} class={o.error ? 'error' : 'ok'} data-testid="subscribe-outcome">
           {o.text}
         </p>
       ))}
