@@ -4,6 +4,7 @@ import { Popup } from '@/src/ui/popup/Popup';
 
 // Opened in a tab the popup gets the page's width. `tabId` names the tab it is about (the
 // browser's own popup asks for the active tab); the background reads that tab's address.
+performance.mark('popup:script');
 const query = new URLSearchParams(location.search);
 const tabId = Number(query.get('tabId') ?? NaN);
 if (query.has('tab') || query.has('tabId')) document.body.classList.add('in-tab');

@@ -46,3 +46,24 @@ export async function readStatusCache(): Promise<CachedStatus | null> {
 export async function writeStatusCache(value: CachedStatus): Promise<void> {
   await extensionApi().storage.local.set({ [KEY]: value });
 }
+
+/**
+ * The extension pages' own copy, in localStorage: read synchronously before the first render.
+ * storage.local answers asynchronously, in 100-300 ms while the background is busy.
+ */
+export function readPageCache(): CachedStatus | null {
+  try {
+    const stored = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? 'null') as CachedStatus | null;
+    return stored && typeof stored.at === 'number' ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writePageCache(value: CachedStatus): void {
+  try {
+    globalThis.localStorage?.setItem(KEY, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the popup then waits for the background, as it did before.
+  }
+}

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import type { StatusSnapshot } from '../../messaging/protocol';
-import { cacheOf, readStatusCache, writeStatusCache, type CachedStatus } from '../../messaging/status-cache';
+import {
+  cacheOf,
+  readPageCache,
+  readStatusCache,
+  writePageCache,
+  writeStatusCache,
+  type CachedStatus,
+} from '../../messaging/status-cache';
 import { openSettings } from '../open-page';
 import { ProtectionState } from './ProtectionState';
 import { SiteCard } from './SiteCard';
@@ -34,12 +41,20 @@ function PreloadState({ preload }: { preload: StatusSnapshot['preload'] }) {
  */
 export function Popup({ tabId }: { tabId?: number }) {
   const { status, error, refresh } = useStatus();
-  const [cached, setCached] = useState<CachedStatus | null>(null);
+  const [cached, setCached] = useState<CachedStatus | null>(readPageCache);
   useEffect(() => {
-    readStatusCache().then(setCached, () => setCached(null));
+    // First popup after an install: the state the background kept when its lists came in.
+    if (!cached)
+      readStatusCache().then(
+        (c) => setCached((now) => now ?? c),
+        () => undefined,
+      );
   }, []);
   useEffect(() => {
-    if (status) void writeStatusCache(cacheOf(status)).catch(() => undefined);
+    if (!status) return;
+    const next = cacheOf(status);
+    writePageCache(next);
+    void writeStatusCache(next).catch(() => undefined);
   }, [status]);
   const state = status ? cacheOf(status) : cached;
 

@@ -45,9 +45,7 @@ export function ProtectionState({ state, fromCache }: { state: CachedStatus; fro
         </span>
       </p>
       {state.offline && (
-        <p data-testid="offline">
-          {nextTry ? t('popupOffline', [formatTime(nextTry)]) : t('popupOfflineSoon')}
-        </p>
+        <p data-testid="offline">{nextTry ? t('popupOffline', [formatTime(nextTry)]) : t('popupOfflineSoon')}</p>
       )}
       {fromCache && <p class="muted">{t('popupFromCache', [formatTime(state.at)])}</p>}
     </header>

@@ -95,9 +95,8 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
               )}
             </div>
             <div class="muted">
-              <span data-testid="entry-count">{entriesText(list.entryCount)}</span> ·{' '}
-              {t(CATEGORY_LABEL[list.category])} ·{' '}
-              {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
+              <span data-testid="entry-count">{entriesText(list.entryCount)}</span> · {t(CATEGORY_LABEL[list.category])}{' '}
+              · {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
             </div>
             {list.heldBack ? (
               <div role="alert" class="error" data-testid="list-held-back">
