@@ -60,6 +60,7 @@ export function Popup({ tabId }: { tabId?: number }) {
 
   return (
     <main>
+      <h1 class="visually-hidden">{t('extName')}</h1>
       <SiteCard tabId={tabId} onChanged={() => void refresh()} />
       {state ? (
         <ProtectionState state={state} fromCache={!status} />

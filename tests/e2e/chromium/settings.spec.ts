@@ -68,7 +68,10 @@ test('export the settings to a file, and import them back; a bad file says why a
   const blocked = settings.getByTestId('blocked-sites').locator('li', { hasText: 'exported-block.test' });
   await blocked.getByRole('button', { name: /Remove/ }).click();
   await expect(settings.getByTestId('blocked-sites')).toHaveCount(0);
-  await settings.locator('li', { hasText: 'two.txt' }).getByRole('button', { name: /Remove/ }).click();
+  await settings
+    .locator('li', { hasText: 'two.txt' })
+    .getByRole('button', { name: /Remove/ })
+    .click();
   await expect(settings.locator('li', { hasText: 'two.txt' })).toHaveCount(0);
 
   const bad = { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') };
@@ -79,9 +82,12 @@ test('export the settings to a file, and import them back; a bad file says why a
   await expect(settings.locator('li', { hasText: 'one.txt' })).toHaveCount(1);
 
   await settings.getByTestId('import-file').setInputFiles(file);
-  await expect(settings.getByTestId('import-result')).toHaveText(/^Imported: 1 blocked, 0 trusted, 3 subscriptions\.$/, {
-    timeout: 60_000,
-  });
+  await expect(settings.getByTestId('import-result')).toHaveText(
+    /^Imported: 1 blocked, 0 trusted, 3 subscriptions\.$/,
+    {
+      timeout: 60_000,
+    },
+  );
   await expect(settings.getByTestId('blocked-sites')).toContainText('exported-block.test');
   await expect(settings.locator('li', { hasText: 'two.txt' }).getByTestId('entry-count')).toHaveText('2 entries');
   await expect(settings.getByTestId('warnings-shown')).toHaveText(/^Warnings shown since install: \d+$/);
