@@ -103,6 +103,8 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android runs extensions, and most fraud reaches people on their phones.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

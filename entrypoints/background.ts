@@ -7,6 +7,7 @@ import { BundledRules } from '@/src/blocking/bundled-rules';
 import type { DnrRule } from '@/src/blocking/dnr-rules';
 import { DEFAULT_LISTS } from '@/src/update/default-lists';
 import { t } from '@/src/guidance/i18n';
+import { cacheOf, readStatusCache, writeStatusCache } from '@/src/messaging/status-cache';
 import { openFraudDb } from '@/src/store/open-db';
 import type { Verdict } from '@/src/match/types';
 import type { StoredRegistry } from '@/src/update/registry-keeper';
@@ -38,8 +39,17 @@ export default defineBackground(() => {
       goBack: (tabId) => browser.tabs.goBack(tabId),
       navigate: async (tabId, url) => void (await browser.tabs.update(tabId, { url })),
       openExtensionPage: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/') })),
+      tabUrl: async (tabId) => {
+        const tab =
+          tabId === undefined
+            ? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]
+            : await browser.tabs.get(tabId);
+        return tab?.url ?? null;
+      },
     },
   };
+
+  keepStatusCache(service);
 
   // Listeners are registered synchronously, so a message that wakes the worker is not
   // lost; the handlers themselves wait for service.ready.
@@ -47,7 +57,8 @@ export default defineBackground(() => {
     handleMessage(message, sender, ctx),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === UPDATE_ALARM) void service.updateDueLists();
+    if (alarm.name === UPDATE_ALARM)
+      void service.updateDueLists().then(() => service.status().then((s) => writeStatusCache(cacheOf(s))));
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
   // A new release brings new copies of the bundled lists (and, in Chrome, new static rulesets).
@@ -105,6 +116,23 @@ export default defineBackground(() => {
     if (!existing) void browser.alarms.create(UPDATE_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
   });
 });
+
+/**
+ * The popup shows the state kept in storage first (see status-cache.ts): "starting" until the
+ * first lists are in on a first start, then the state once they are.
+ */
+function keepStatusCache(service: SentryService): void {
+  void readStatusCache().then((cached) => {
+    if (!cached) {
+      const starting = { starting: true, protectionOn: false, entriesInForce: 0, lastSuccess: null, offline: false };
+      void writeStatusCache({ ...starting, at: Date.now() });
+    }
+  });
+  void service.ready
+    .then(() => service.status())
+    .then((status) => writeStatusCache(cacheOf(status)))
+    .catch(() => undefined);
+}
 
 /** Chrome (MV3) has no blocking webRequest: before-load blocking is declarativeNetRequest rules. */
 function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {

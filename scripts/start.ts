@@ -51,8 +51,8 @@ async function runChromium(): Promise<void> {
 
 async function runFirefox(): Promise<void> {
   const session = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts: DEMO_HOSTS, headless });
-  const popup = new PopupPage(await openExtensionPage(session, 'popup.html'));
-  await popup.waitForText(/Protection is on|防护已开启/);
+  const popup = new PopupPage(await openExtensionPage(session, 'options.html'));
+  await popup.waitForText(/Subscribe to a list|订阅名单/);
   await popup.fill('List URL', site.feed);
   await popup.click('Subscribe');
   await popup.waitForText(/Subscribed/);

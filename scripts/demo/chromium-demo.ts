@@ -1,12 +1,12 @@
 // Drives the real extension in Chromium for the demo and the screenshots: subscribe to the
-// demo feed and block a site through the popup, as a user would.
+// demo feed and block a site through the settings page, as a user would.
 import type { Page } from '@playwright/test';
-import { launchWithExtension, openPopup, type LaunchedExtension } from '../../tests/e2e/chromium/extension.ts';
+import { launchWithExtension, openSettings, type LaunchedExtension } from '../../tests/e2e/chromium/extension.ts';
 import { waitForWarning } from '../../tests/e2e/chromium/shadow.ts';
 
 export async function prepareChromium(feedUrl: string, locale: string, headless: boolean): Promise<LaunchedExtension> {
   const ext = await launchWithExtension(undefined, locale, headless);
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   const zh = locale.startsWith('zh');
   await popup.getByRole('textbox', { name: zh ? '名单网址' : 'List URL' }).fill(feedUrl);
   await popup.getByRole('button', { name: zh ? '订阅' : 'Subscribe', exact: true }).click();

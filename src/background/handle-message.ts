@@ -5,8 +5,10 @@ import {
   type Message,
   type MessageType,
   type Reply,
+  type TabSite,
   type Response,
 } from '../messaging/protocol';
+import { helpPath } from '../messaging/help-path';
 import { classifySender, type SenderKind } from '../messaging/sender';
 import type { SentryService } from './service';
 import { UserError } from './service';
@@ -15,6 +17,8 @@ export interface TabActions {
   goBack(tabId: number): Promise<void>;
   navigate(tabId: number, url: string): Promise<void>;
   openExtensionPage(path: string): Promise<void>;
+  /** The address the browser has for a tab (the active tab of the focused window without an id). */
+  tabUrl(tabId?: number): Promise<string | null>;
 }
 
 export interface HandlerContext {
@@ -92,8 +96,15 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return service.noteRedirect(p.url, p.tabId, message.data.findings, message.data.targets);
     }
     case 'page.openSettings':
-      await ctx.tabs.openExtensionPage('/popup.html?tab=1');
+      await ctx.tabs.openExtensionPage('/options.html');
       return { opened: true };
+    case 'page.openHelp': {
+      const p = needTopFrame(page);
+      const topic = message.data.topic === 'paid' ? 'paid' : 'report';
+      const listId = typeof message.data.listId === 'string' ? message.data.listId.slice(0, 200) : '';
+      await ctx.tabs.openExtensionPage(helpPath(topic, p.url, listId));
+      return { opened: true };
+    }
     case 'warning.check':
       return service.verdictForWarningPage(text(message.data.url), from.kind === 'extension' ? from.tabId : null);
     case 'warning.proceed': {
@@ -134,7 +145,30 @@ async function dispatch(message: Message, from: SenderKind, ctx: HandlerContext)
       return service.unblockSite(text(message.data.site));
     case 'trusted.remove':
       return service.removeTrusted(text(message.data.site));
+    case 'sites.trust':
+      return service.trustSite(text(message.data.site));
+    case 'tab.site':
+      return tabSite(ctx, message.data.tabId);
   }
+}
+
+/**
+ * The popup's "this site". Only the extension's own pages get here (web pages are refused
+ * above), and the address is the one the browser has for the tab. A tab showing the
+ * warning page is about the site it stopped, which the page's address carries after '#'.
+ */
+async function tabSite(ctx: HandlerContext, tabId: unknown): Promise<TabSite> {
+  const id = typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0 ? tabId : undefined;
+  const raw = await ctx.tabs.tabUrl(id).catch(() => null);
+  if (!raw) return { kind: 'none' };
+  const warningPage = `${ctx.extensionOrigin}warning.html`;
+  const onWarningPage = raw.startsWith(warningPage);
+  const url = onWarningPage ? raw.slice(raw.indexOf('#') + 1) : raw;
+  if (!/^https?:\/\//i.test(url)) return { kind: 'none' };
+  const verdict = await ctx.service.siteVerdict(url);
+  if (verdict.kind === 'ignored') return { kind: 'none' };
+  const userBlocked = verdict.kind === 'blocked' && verdict.reason.listId === 'user';
+  return { kind: 'web', url, verdict, userBlocked, onWarningPage };
 }
 
 /** The warning page's choices act on the tab it is shown in, known from the sender. */

@@ -721,6 +721,27 @@ export class SentryService {
     return this.status();
   }
 
+  /** "Trust this site" from the popup or the report page: the same as "Always trust" in the warning. */
+  async trustSite(input: string): Promise<StatusSnapshot> {
+    const host = siteFromInput(input);
+    if (!host) throw new UserError('siteInvalid', 'Not a site name that can be trusted');
+    await this.changeSettings((s) => ({
+      ...s,
+      trustedSites: addUnique(s.trustedSites, host),
+      blockedSites: s.blockedSites.filter((b) => b !== host),
+    }));
+    return this.status();
+  }
+
+  /**
+   * What the popup shows about a tab's page: the verdict the lists give it now, without
+   * counting a warning. The URL comes from the browser's tab, never from a message.
+   */
+  async siteVerdict(url: string): Promise<Verdict> {
+    await this.ready;
+    return this.check(url);
+  }
+
   async unblockSite(site: string): Promise<StatusSnapshot> {
     await this.changeSettings((s) => ({ ...s, blockedSites: s.blockedSites.filter((b) => b !== site) }));
     return this.status();

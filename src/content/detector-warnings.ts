@@ -53,6 +53,7 @@ export function startDetectorWarnings(): void {
         });
       },
       onOpenSettings: () => void send('page.openSettings', {}),
+      onOpenHelp: (topic) => void send('page.openHelp', { topic, listId: verdict.reason.listId }),
     });
   };
 

@@ -46,6 +46,7 @@ export async function guardPage(): Promise<void> {
           });
         },
         onOpenSettings: () => void send('page.openSettings', {}),
+        onOpenHelp: (topic) => void send('page.openHelp', { topic, listId: verdict.reason.listId }),
       },
       // The page keeps removing the warning: leave it for the extension's warning page,
       // out of the page's reach; it offers the same choices for the same address.

@@ -66,6 +66,8 @@ export interface Protocol {
   'page.proceed': { request: { always: boolean; url?: string }; response: { reload: boolean } };
   'page.leave': { request: Record<string, never>; response: { left: boolean } };
   'page.openSettings': { request: Record<string, never>; response: { opened: boolean } };
+  /** The in-page warning's "Report this site" / "I have already paid": opens the help page for this page. */
+  'page.openHelp': { request: { topic: HelpTopic; listId?: string }; response: { opened: boolean } };
   /** The content script's page heuristics found signs of a scam (ids, scores, reasons only). */
   'page.heuristic': {
     request: { findings: { id: string; score: number; reason: string; reasonZh: string }[] };
@@ -103,7 +105,18 @@ export interface Protocol {
   'sites.block': { request: { site: string }; response: StatusSnapshot };
   'sites.unblock': { request: { site: string }; response: StatusSnapshot };
   'trusted.remove': { request: { site: string }; response: StatusSnapshot };
+  'sites.trust': { request: { site: string }; response: StatusSnapshot };
+  /** The popup's "this site": the background reads the tab's address itself (the active tab if no id). */
+  'tab.site': { request: { tabId?: number }; response: TabSite };
 }
+
+export type HelpTopic = 'paid' | 'report';
+
+/** The page in a tab, as the popup shows it. */
+export type TabSite =
+  | { kind: 'none' }
+  /** `onWarningPage`: the tab shows the extension's warning for `url` (it never loaded). */
+  | { kind: 'web'; url: string; verdict: Verdict; userBlocked: boolean; onWarningPage: boolean };
 
 export type MessageType = keyof Protocol;
 export type Request<K extends MessageType> = Protocol[K]['request'];
@@ -121,6 +134,7 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'page.proceed',
   'page.leave',
   'page.openSettings',
+  'page.openHelp',
   'page.heuristic',
   'page.sameSite',
   'page.redirecting',
@@ -141,6 +155,8 @@ const ALL_MESSAGES: ReadonlySet<string> = new Set<MessageType>([
   'sites.block',
   'sites.unblock',
   'trusted.remove',
+  'sites.trust',
+  'tab.site',
 ]);
 
 /** Shape check only; each handler validates its own fields. */

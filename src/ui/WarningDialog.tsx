@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { GUIDANCE } from '../guidance/guidance';
 import { t } from '../guidance/i18n';
 import type { RuleRef } from '../match/types';
+import type { HelpTopic } from '../messaging/protocol';
 import { displayHost } from './host-display';
 import { reasonText, titleFor } from './reason-text';
 
@@ -11,6 +12,8 @@ export interface WarningDialogProps {
   onGoBack: () => void;
   onProceed: (always: boolean) => void;
   onOpenSettings?: () => void;
+  /** "Report this site or a wrong warning" and "I have already paid": the help page for this site. */
+  onOpenHelp?: (topic: HelpTopic) => void;
   /** For a lookalike: go to the real site instead. */
   onVisitOfficial?: (domain: string) => void;
 }
@@ -31,6 +34,7 @@ export function WarningDialog({
   onGoBack,
   onProceed,
   onOpenSettings,
+  onOpenHelp,
   onVisitOfficial,
 }: WarningDialogProps) {
   const [confirming, setConfirming] = useState(false);
@@ -109,6 +113,16 @@ export function WarningDialog({
           )}
           <button type="button" class="secondary" onClick={trusted(() => setConfirming(true))}>
             {t('buttonContinue')}
+          </button>
+        </div>
+      )}
+      {onOpenHelp && (
+        <div class="help-links">
+          <button type="button" class="help" onClick={trusted(() => onOpenHelp('paid'))}>
+            {t('buttonPaid')}
+          </button>
+          <button type="button" class="help" onClick={trusted(() => onOpenHelp('report'))}>
+            {t('buttonReport')}
           </button>
         </div>
       )}

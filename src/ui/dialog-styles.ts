@@ -44,10 +44,13 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 button.link { border: none; padding: 0; color: #2563eb; text-decoration: underline; background: none; font-size: 14px; }
 .confirm { margin-top: 20px; padding: 16px; border: 2px solid #f59e0b; border-radius: 8px; background: #fffbeb; }
 .footer { margin: 20px 0 0; }
+.help-links { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 16px; }
+button.help { border-color: #1d4ed8; color: #1d4ed8; }
 @media (prefers-color-scheme: dark) {
   .dialog { background: #111827; color: #f3f4f6; }
   dt, .ascii { color: #9ca3af; }
   button { background: #111827; }
   .confirm { background: #292524; }
+  button.help { color: #93c5fd; border-color: #93c5fd; }
 }
 `;

@@ -1,9 +1,18 @@
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
-import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
-import { ListsSection } from './ListsSection';
-import { SiteList } from './SiteList';
-import { TextForm } from './TextForm';
+import {
+  cacheOf,
+  readPageCache,
+  readStatusCache,
+  writePageCache,
+  writeStatusCache,
+  type CachedStatus,
+} from '../../messaging/status-cache';
+import { openSettings } from '../open-page';
+import { ProtectionState } from './ProtectionState';
+import { SiteCard } from './SiteCard';
+import { UpdateNow } from './UpdateNow';
 import { useStatus } from './use-status';
 
 /**
@@ -24,66 +33,52 @@ function PreloadState({ preload }: { preload: StatusSnapshot['preload'] }) {
   return <p data-testid="preload">{t('popupPreloadDomains', [preload.domains.toLocaleString()])}</p>;
 }
 
-/** The toolbar popup: state of protection, lists, subscriptions, own blocks, trusted sites. */
-export function Popup() {
-  const { status, error, refresh, set } = useStatus();
-  if (!status) return <p role={error ? 'alert' : 'status'}>{error ?? '…'}</p>;
+/**
+ * The toolbar popup: this site and what to do about it, then the state of protection in a
+ * line or two and "Update now". Lists, blocks and trusted sites live on the settings page.
+ * It shows the state kept in storage first (the background may be busy importing a list and
+ * answer late), then the background's answer.
+ */
+export function Popup({ tabId }: { tabId?: number }) {
+  const { status, error, refresh } = useStatus();
+  const [cached, setCached] = useState<CachedStatus | null>(readPageCache);
+  useEffect(() => {
+    // First popup after an install: the state the background kept when its lists came in.
+    if (!cached)
+      readStatusCache().then(
+        (c) => setCached((now) => now ?? c),
+        () => undefined,
+      );
+  }, []);
+  useEffect(() => {
+    if (!status) return;
+    const next = cacheOf(status);
+    writePageCache(next);
+    void writeStatusCache(next).catch(() => undefined);
+  }, [status]);
+  const state = status ? cacheOf(status) : cached;
 
   return (
     <main>
-      <header class={status.protectionOn ? 'on' : 'off'}>
-        <h1>{t('extName')}</h1>
-        <p class="state" data-testid="protection">
-          {status.protectionOn ? t('popupProtectionOn') : t('popupProtectionOff')}
+      <h1 class="visually-hidden">{t('extName')}</h1>
+      <SiteCard tabId={tabId} onChanged={() => void refresh()} />
+      {state ? (
+        <ProtectionState state={state} fromCache={!status} />
+      ) : (
+        <p role={error ? 'alert' : 'status'}>{error ?? t('popupStarting')}</p>
+      )}
+      {status && <PreloadState preload={status.preload} />}
+      {status?.storage === 'memory' && (
+        <p role="alert" class="error">
+          {t('popupStorageMemory', [status.storageError ?? ''])}
         </p>
-        <p data-testid="entries-in-force">{t('popupEntries', [status.entriesInForce.toLocaleString()])}</p>
-        <p data-testid="warnings-shown">{t('popupWarningsShown', [status.warningsShown])}</p>
-        <PreloadState preload={status.preload} />
-        {status.storage === 'memory' && (
-          <p role="alert" class="error">
-            {t('popupStorageMemory', [status.storageError ?? ''])}
-          </p>
-        )}
-      </header>
-      <ListsSection status={status} refresh={refresh} />
-      <TextForm
-        title={t('popupSubscribeTitle')}
-        label={t('popupListUrl')}
-        button={t('popupSubscribe')}
-        inputMode="url"
-        placeholder="https://example.org/blocklist.txt"
-        onSubmit={async (url) => {
-          const { id, summary } = await send('lists.subscribe', { url });
-          await refresh();
-          const failed = summary.results.find((r) => r.id === id && r.outcome === 'failed');
-          if (failed) throw new Error(failed.error);
-          return t('popupSubscribed', [summary.results.find((r) => r.id === id)?.name ?? url]);
-        }}
-      />
-      <TextForm
-        title={t('popupBlockTitle')}
-        label={t('popupSiteToBlock')}
-        button={t('popupBlockSite')}
-        inputMode="text"
-        placeholder="example.com"
-        onSubmit={async (site) => {
-          const next = await send('sites.block', { site });
-          set(next);
-          return next.blockedSites.at(-1) ?? site;
-        }}
-      />
-      <SiteList
-        title={t('popupBlockedSites')}
-        testId="blocked-sites"
-        sites={status.blockedSites}
-        onRemove={(site) => void send('sites.unblock', { site }).then(set)}
-      />
-      <SiteList
-        title={t('popupTrustedSites')}
-        testId="trusted-sites"
-        sites={status.trustedSites}
-        onRemove={(site) => void send('trusted.remove', { site }).then(set)}
-      />
+      )}
+      <UpdateNow status={status} refresh={refresh} />
+      <nav class="row wrap">
+        <button type="button" class="link" onClick={() => void openSettings()}>
+          {t('popupSettings')}
+        </button>
+      </nav>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { t } from '../../guidance/i18n';
 import type { Verdict } from '../../match/types';
 import { send } from '../../messaging/client';
+import { openHelp, openSettings } from '../open-page';
 import { WarningDialog } from '../WarningDialog';
 
 /** What the warning page shows: only ever what the background answered for its URL. */
@@ -26,6 +27,8 @@ export function WarningPage(props: WarningPageProps) {
       reason={verdict.reason}
       onGoBack={() => void send('warning.leave', {})}
       onProceed={(always) => void send('warning.proceed', { url: target, always })}
+      onOpenHelp={(topic) => void openHelp(topic, target, verdict.reason.listId)}
+      onOpenSettings={() => void openSettings()}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startTestServer, type TestServer } from '../support/feed-server';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';
 import { waitForWarning } from './shadow';
 
 let server: TestServer;
@@ -19,10 +19,12 @@ test.afterAll(async () => {
 test('in a Chinese browser the popup and the warning speak Chinese, and the controls work', async () => {
   const popup = await openPopup(ext);
   await expect(popup.getByTestId('protection')).toHaveText('防护已开启');
-  await popup.getByRole('textbox', { name: '要拦截的网站' }).fill('zh.test');
-  await popup.getByRole('button', { name: '拦截网站' }).click();
-  await expect(popup.getByTestId('blocked-sites')).toContainText('zh.test');
   await popup.close();
+  const settings = await openSettings(ext);
+  await settings.getByRole('textbox', { name: '要拦截的网站' }).fill('zh.test');
+  await settings.getByRole('button', { name: '拦截网站' }).click();
+  await expect(settings.getByTestId('blocked-sites')).toContainText('zh.test');
+  await settings.close();
 
   const page = await ext.context.newPage();
   await page.goto(server.url('www.zh.test'), { waitUntil: 'commit' });

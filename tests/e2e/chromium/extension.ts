@@ -9,6 +9,7 @@ export interface LaunchedExtension {
   extensionId: string;
   profileDir: string;
   popupUrl: string;
+  settingsUrl: string;
 }
 
 /** Starts Chromium with the built extension, quiet and offline; every host name maps to 127.0.0.1. */
@@ -34,7 +35,13 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, profileDir, popupUrl: `chrome-extension://${extensionId}/popup.html` };
+  return {
+    context,
+    extensionId,
+    profileDir,
+    popupUrl: `chrome-extension://${extensionId}/popup.html`,
+    settingsUrl: `chrome-extension://${extensionId}/options.html`,
+  };
 }
 
 export async function openPopup(ext: LaunchedExtension): Promise<Page> {
@@ -45,4 +52,33 @@ export async function openPopup(ext: LaunchedExtension): Promise<Page> {
     .first()
     .waitFor();
   return page;
+}
+
+/** The settings page (lists, subscriptions, own blocks, trusted sites) in a tab, once its lists show. */
+export async function openSettings(ext: LaunchedExtension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.settingsUrl);
+  await page.getByTestId('lists').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** The browser's id for the tab a page is in (what the popup asks the background about). */
+export async function tabIdOf(ext: LaunchedExtension, page: Page): Promise<number> {
+  const worker = ext.context.serviceWorkers()[0]!;
+  const url = page.url();
+  const id = await worker.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    return (await api.tabs.query({})).find((tab) => tab.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** The popup opened as a page about another tab (the toolbar popup asks about the active tab). */
+export async function openPopupFor(ext: LaunchedExtension, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(ext, page);
+  const popup = await ext.context.newPage();
+  await popup.goto(`${ext.popupUrl}?tabId=${tabId}`);
+  await popup.getByTestId('site-card').waitFor({ timeout: 60_000 });
+  return popup;
 }

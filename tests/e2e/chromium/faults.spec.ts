@@ -7,7 +7,7 @@ import { generateHosts } from '../support/generated-hosts';
 import { PROJECT_ROOT } from '../support/paths';
 import { slotIds } from '../../../src/blocking/dnr-rules';
 import { DB_NAME } from '../../../src/store/schema';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';
 import { readWarning, waitForWarning } from './shadow';
 
 // Faults that need the real browser: the extension is cut off in the middle of a list
@@ -52,7 +52,7 @@ async function status(page: Page): Promise<StatusSnapshot> {
 async function subscribeV1(ext: LaunchedExtension, feed: string): Promise<{ popup: Page; id: string; count: number }> {
   server.setFeed(feed, { body: v1() });
   const url = server.feedUrl(feed, '127.0.0.1');
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(url);
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible({ timeout: 60_000 });
@@ -156,7 +156,7 @@ test('[fault] a list that suddenly shrinks by more than 90 %: the popup says it 
   try {
     const full = ['shrink-evil.test', ...Array.from({ length: 199 }, (_, i) => `shrink-${i}.test`)].join('\n');
     server.setFeed('shrink.txt', { body: full });
-    const popup = await openPopup(ext);
+    const popup = await openSettings(ext);
     await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('shrink.txt', '127.0.0.1'));
     await popup.getByRole('button', { name: 'Subscribe' }).click();
     await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();

@@ -17,7 +17,7 @@ import {
   type AttackName,
 } from '../../fixtures/hostile/attacks';
 import { startTestServer, type TestServer } from '../support/feed-server';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openSettings, type LaunchedExtension } from './extension';
 import { clickWarningButton, readWarning, waitForWarning, type WarningView } from './shadow';
 
 let server: TestServer;
@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   server = await startTestServer();
   server.setFeed('hostile.txt', { body: '||evil.test^\n||shop.test/fake-checkout\n' });
   ext = await launchWithExtension();
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('hostile.txt', '127.0.0.1'));
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.locator('li', { hasText: '127.0.0.1' }).getByTestId('entry-count')).toHaveText('2 entries');

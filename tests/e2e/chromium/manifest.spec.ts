@@ -66,3 +66,11 @@ for (const [browser, dir] of Object.entries(PACKAGES) as [keyof typeof PACKAGES,
     }
   });
 }
+
+test('a settings page (options_ui, in a tab) in both packages; Firefox declares Android support', () => {
+  for (const dir of Object.values(PACKAGES)) {
+    expect(manifest(dir).options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+  }
+  const gecko = manifest(PACKAGES.firefox).browser_specific_settings as Record<string, { strict_min_version?: string }>;
+  expect(gecko.gecko_android?.strict_min_version).toMatch(/^\d+\.0$/);
+});

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { allSourceUrls } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { auditRequests } from '../support/privacy-audit';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openSettings, type LaunchedExtension } from './extension';
 import { waitForWarning } from './shadow';
 
 // "No URL ever leaves the browser": the test server is Chromium's HTTP proxy for every
@@ -30,7 +30,7 @@ test.afterAll(async () => {
 
 test('[privacy] the extension fetches only its list URLs, and no request of its carries a visited URL or host', async () => {
   const feedUrl = server.feedUrl('privacy.txt', '127.0.0.1');
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(feedUrl);
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startTestServer, type TestServer } from '../support/feed-server';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';
 import { clickWarningButton, readWarning, waitForWarning } from './shadow';
 
 test.describe.configure({ mode: 'serial' });
@@ -29,7 +29,9 @@ test('the popup shows protection on from the bundled lists, before any download'
   const popup = await openPopup(ext);
   await expect(popup.getByTestId('protection')).toHaveText('Protection is on');
   await expect(popup.getByTestId('entries-in-force')).toContainText(/[1-9][\d,]* entries in force/);
-  await expect(popup.getByTestId('lists').locator('li')).not.toHaveCount(0);
+  const settings = await openSettings(ext);
+  await expect(settings.getByTestId('lists').locator('li')).not.toHaveCount(0);
+  await settings.close();
   // The bundled lists' before-load rules are static rulesets, in force from install.
   await expect(popup.getByTestId('preload')).toHaveText(/^Blocking before load: [1-9][\d,]{6,} domains$/);
   await popup.close();
@@ -37,7 +39,7 @@ test('the popup shows protection on from the bundled lists, before any download'
 
 test('subscribe to a list from the popup, then Update now shows the result', async () => {
   test.setTimeout(120_000);
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('e2e.txt', '127.0.0.1'));
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
@@ -87,7 +89,7 @@ test('an update that changes a few entries installs only what it adds before loa
   test.setTimeout(120_000);
   const bulk = Array.from({ length: 100 }, (_, i) => `bulk-${i}.test`);
   server.setFeed('delta.txt', { body: ['gone.test', ...bulk].join('\n') });
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(server.feedUrl('delta.txt', '127.0.0.1'));
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible();
@@ -118,7 +120,7 @@ test('an update that changes a few entries installs only what it adds before loa
   expect(server.ranCount('gone.test')).toBe(1);
   await gone.close();
   // Removed again, so that the tests below see one list on 127.0.0.1.
-  const again = await openPopup(ext);
+  const again = await openSettings(ext);
   const item = again.locator('li', { hasText: '101 entries' });
   await item.getByRole('button', { name: /Remove/ }).click();
   await expect(item).toHaveCount(0);
@@ -223,14 +225,14 @@ test('Always trust: no warning again, and the site is in the popup’s trusted l
   expect(await readWarning(again)).toBeNull();
   await again.close();
 
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await expect(popup.getByTestId('trusted-sites')).toContainText('phish.test');
-  await expect(popup.getByTestId('warnings-shown')).toContainText(/Warnings shown: [1-9]/);
+  await expect(popup.getByTestId('warnings-shown')).toContainText(/Warnings shown since install: [1-9]/);
   await popup.close();
 });
 
 test('a site blocked by hand in the popup shows the warning', async () => {
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'Site to block' }).fill('mine.test');
   await popup.getByRole('button', { name: 'Block site' }).click();
   await expect(popup.getByTestId('blocked-sites')).toContainText('mine.test');
@@ -300,7 +302,7 @@ test('a link opened in a new tab: the warning in that tab, and Continue lands on
 
 test('a feed answering 500 shows the error in the popup while the old list still blocks', async () => {
   server.setFeed('e2e.txt', { status: 500, body: 'Internal error' });
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('button', { name: 'Update now' }).click();
   // Offline, the bundled lists' public URLs fail too; what matters is this list's error.
   await expect(popup.getByTestId('update-result')).toContainText(/[1-9]\d* failed/);

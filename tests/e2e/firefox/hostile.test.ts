@@ -52,8 +52,8 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
     server = await startTestServer();
     server.setFeed('hostile.txt', { body: '||evil.test^\n||shop.test/fake-checkout\n' });
     session = await launchFirefox({ extensionDir: FIREFOX_EXT_DIR, hosts: HOSTS });
-    const p = new PopupPage(await openExtensionPage(session, 'popup.html'));
-    await p.waitForText(/Protection is on/);
+    const p = new PopupPage(await openExtensionPage(session, 'options.html'));
+    await p.waitForText(/Subscribe to a list/);
     await p.fill('List URL', server.feedUrl('hostile.txt', '127.0.0.1'));
     await p.click('Subscribe');
     await p.waitForText(/2 entries/);

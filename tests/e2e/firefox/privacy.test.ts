@@ -49,8 +49,8 @@ describe('Fraud Sentry in Firefox: privacy', () => {
 
   test('[privacy] the extension fetches only its list URLs, and no request of its carries a visited URL or host', async () => {
     const feedUrl = server.feedUrl('privacy.txt', '127.0.0.1');
-    const popup = new PopupPage(await openExtensionPage(session, 'popup.html'));
-    await popup.waitForText(/Protection is on/);
+    const popup = new PopupPage(await openExtensionPage(session, 'options.html'));
+    await popup.waitForText(/Subscribe to a list/);
     await popup.fill('List URL', feedUrl);
     await popup.click('Subscribe');
     await popup.waitForText(/Subscribed/);

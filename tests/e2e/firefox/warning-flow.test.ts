@@ -52,9 +52,10 @@ describe('Fraud Sentry in Firefox', () => {
     if (profileDir) await removeProfile(profileDir);
   });
 
+  /** The settings page, where the lists, own blocks and trusted sites are (the popup shows this site). */
   async function popup(): Promise<PopupPage> {
-    const p = new PopupPage(await openExtensionPage(session, 'popup.html'));
-    await p.waitForText(/Protection is on/);
+    const p = new PopupPage(await openExtensionPage(session, 'options.html'));
+    await p.waitForText(/Subscribe to a list/);
     return p;
   }
 
@@ -176,7 +177,7 @@ describe('Fraud Sentry in Firefox', () => {
     await again.close();
     const p = await popup();
     const text = await p.waitForText(/Trusted sites[\s\S]*phish\.test/);
-    assert.match(text, /Warnings shown: [1-9]/);
+    assert.match(text, /Warnings shown since install: [1-9]/);
     await p.page.close();
   });
 

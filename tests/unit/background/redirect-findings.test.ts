@@ -51,7 +51,12 @@ beforeEach(() => {
     service: makeService('redirect'),
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
-    tabs: { goBack: async () => undefined, navigate: async () => undefined, openExtensionPage: async () => undefined },
+    tabs: {
+      goBack: async () => undefined,
+      navigate: async () => undefined,
+      openExtensionPage: async () => undefined,
+      tabUrl: async () => null,
+    },
   };
 });
 

@@ -66,6 +66,7 @@ beforeEach(() => {
       },
       navigate: async (_tabId, url) => void navigations.push(url),
       openExtensionPage: async (path) => void navigations.push(path),
+      tabUrl: async () => null,
     },
   };
 });
@@ -96,6 +97,33 @@ async function ask(type: string, data: object, sender: Runtime.MessageSender) {
 }
 
 describe('message handler: who may ask what', () => {
+  it('answers "this site" only to the extension’s pages, from the address the browser has for the tab', async () => {
+    const asked: (number | undefined)[] = [];
+    ctx.tabs.tabUrl = async (tabId) => {
+      asked.push(tabId);
+      return tabId === 3 ? 'http://good.test/a' : `${ORIGIN}warning.html#http://blocked.test/x`;
+    };
+    // A web page's content script may not ask about any tab (not even its own).
+    expect(await ask('tab.site', { tabId: 3 }, tab('http://evil.test/'))).toMatchObject({ ok: false, code: 'refused' });
+    expect(asked).toEqual([]);
+    expect(await ask('tab.site', { tabId: 3 }, popup)).toMatchObject({
+      ok: true,
+      value: { kind: 'web', url: 'http://good.test/a', verdict: { kind: 'clean' }, onWarningPage: false },
+    });
+    // A tab showing the warning page is about the site it stopped.
+    expect(await ask('tab.site', {}, popup)).toMatchObject({
+      ok: true,
+      value: { kind: 'web', url: 'http://blocked.test/x', onWarningPage: true },
+    });
+    expect(asked).toEqual([3, undefined]);
+  });
+
+  it('"Trust this site" comes only from the extension’s pages', async () => {
+    expect(await ask('sites.trust', { site: 'x.test' }, tab('http://x.test/'))).toMatchObject({ ok: false });
+    expect(await ask('sites.trust', { site: 'x.test' }, popup)).toMatchObject({ ok: true });
+    expect((await service.status()).trustedSites).toContain('x.test');
+  });
+
   it('refuses messages from another extension or from outside', async () => {
     expect(
       await ask('status.get', {}, { id: 'other-extension', url: 'chrome-extension://other/x.html' }),

@@ -4,8 +4,10 @@ import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
 import type { UpdateSummary } from '../../update/updater';
-import { errorText } from './error-text';
-import { formatTime } from './format-time';
+import { errorText } from '../popup/error-text';
+import { formatTime } from '../popup/format-time';
+import { entriesText } from '../popup/plural';
+import { updateSummaryText } from '../popup/update-summary';
 import { ListOrigin, RegistryNote } from './ListOrigin';
 
 export function ListsSection({ status, refresh }: { status: StatusSnapshot; refresh: () => Promise<void> }) {
@@ -19,7 +21,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
     const poll = setInterval(() => void refresh(), 300);
     let outcome: { text: string; error: boolean };
     try {
-      outcome = { text: summaryText(await send('lists.update', {})), error: false };
+      outcome = summaryText(await send('lists.update', {}));
     } catch (error) {
       outcome = { text: errorText(error), error: true };
     }
@@ -33,7 +35,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
   const acceptShrink = async (id: string) => {
     setBusy(true);
     try {
-      setResult({ text: summaryText(await send('lists.acceptShrink', { id })), error: false });
+      setResult(summaryText(await send('lists.acceptShrink', { id })));
     } catch (error) {
       setResult({ text: errorText(error), error: true });
     } finally {
@@ -115,9 +117,8 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
               )}
             </div>
             <div class="muted">
-              <span data-testid="entry-count">{t('popupListEntries', [list.entryCount.toLocaleString()])}</span> ·{' '}
-              {t(CATEGORY_LABEL[list.category])} ·{' '}
-              {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
+              <span data-testid="entry-count">{entriesText(list.entryCount)}</span> · {t(CATEGORY_LABEL[list.category])}{' '}
+              · {list.lastSuccess ? t('popupListUpdated', [formatTime(list.lastSuccess)]) : t('popupListNever')}
             </div>
             <ListOrigin list={list} />
             {list.heldBack ? (
@@ -147,7 +148,6 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
   );
 }
 
-function summaryText(summary: UpdateSummary): string {
-  const count = (outcome: string) => summary.results.filter((r) => r.outcome === outcome).length;
-  return t('popupUpdateResult', [count('updated'), count('unchanged'), count('failed')]);
+function summaryText(summary: UpdateSummary): { text: string; error: boolean } {
+  return updateSummaryText(summary);
 }

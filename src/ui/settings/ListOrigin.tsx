@@ -1,6 +1,6 @@
 import { t } from '../../guidance/i18n';
 import type { ListSummary, StatusSnapshot } from '../../messaging/protocol';
-import { formatTime } from './format-time';
+import { formatTime } from '../popup/format-time';
 
 const HOUR_MS = 60 * 60 * 1000;
 
