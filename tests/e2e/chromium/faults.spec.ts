@@ -1,10 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { StatusSnapshot } from '../../../src/messaging/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { generateHosts } from '../support/generated-hosts';
-import { PROJECT_ROOT } from '../support/paths';
 import { slotIds } from '../../../src/blocking/dnr-rules';
 import { DB_NAME } from '../../../src/store/schema';
 import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { StatusSnapshot } from '../../../src/messaging/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { MIRRORED, SourcesScenario, SPLIT } from '../support/sources-scenario';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openSettings, type LaunchedExtension } from './extension';
 
 // Lists that move, in the real browser: the local server stands in for the lists' sources
 // and for the project's registry (set through the local-only override in storage).
@@ -37,7 +37,7 @@ test.beforeAll(async () => {
   server = await startTestServer();
   scenario = new SourcesScenario(server);
   ext = await launchWithExtension();
-  popup = await openPopup(ext);
+  popup = await openSettings(ext);
   await popup.evaluate(
     (url) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ registryUrlOverride: url }),
     scenario.registryUrl,

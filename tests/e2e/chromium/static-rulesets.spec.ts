@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../support/paths';
 import { startTestServer, type TestServer } from '../support/feed-server';
-import { launchWithExtension, openPopup, type LaunchedExtension } from './extension';
+import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';
 import { waitForWarning } from './shadow';
 
 // The bundled lists ship as static rulesets (scripts/static-rulesets.ts): Chrome indexes
@@ -84,10 +84,12 @@ async function openLists(ext: LaunchedExtension): Promise<Page> {
   const popup = await openPopup(ext);
   // The bundled lists are imported into the matcher at first start: wait for them.
   await expect(popup.getByTestId('protection')).toHaveText('Protection is on', { timeout: 90_000 });
-  return popup;
+  await popup.close();
+  // The lists, and their switches, are on the settings page.
+  return openSettings(ext);
 }
 
-test('a bundled list switched off in the popup stops blocking; switched on again, it blocks before load', async () => {
+test('a bundled list switched off in the settings stops blocking; switched on again, it blocks before load', async () => {
   test.setTimeout(240_000);
   const host = hostOnlyIn('durablenapkin-scam.txt');
   const ext = await launchWithExtension();
@@ -103,7 +105,7 @@ test('a bundled list switched off in the popup stops blocking; switched on again
     await page.close();
 
     server.clearRequests();
-    const again = await openPopup(ext);
+    const again = await openSettings(ext);
     await again.getByRole('checkbox', { name: 'Use Fake shops and scams (durablenapkin)' }).check();
     await again.close();
     const blocked = await visit(ext, server.url(host));

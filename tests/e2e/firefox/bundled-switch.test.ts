@@ -37,8 +37,11 @@ describe('a bundled list switched off in Firefox', () => {
   async function switchList(on: boolean): Promise<void> {
     const popup = new PopupPage(await openExtensionPage(session, 'popup.html'));
     await popup.waitForText(/Protection is on/, 60_000);
-    assert.equal(await popup.toggle('Use Fake shops and scams (durablenapkin)'), on);
     await popup.page.close();
+    const settings = new PopupPage(await openExtensionPage(session, 'options.html'));
+    await settings.waitForText(/Fake shops and scams \(durablenapkin\)/);
+    assert.equal(await settings.toggle('Use Fake shops and scams (durablenapkin)'), on);
+    await settings.page.close();
   }
 
   test('stops warning and lets the site load; switched on again, the site is stopped before load', async () => {

@@ -37,11 +37,11 @@ describe('Lists that move (Firefox)', () => {
   const listOf = async (id: string): Promise<ListSummary> =>
     (await send<StatusSnapshot>('status.get', {})).lists.find((l) => l.id === id)!;
 
-  /** A fresh popup page (what a user opens), closed once read. */
+  /** A fresh settings page (where the lists are), closed once read. */
   async function popupItem(name: string, pattern?: RegExp): Promise<string> {
-    const p = new PopupPage(await openExtensionPage(session, 'popup.html'));
+    const p = new PopupPage(await openExtensionPage(session, 'options.html'));
     try {
-      await p.waitForText(pattern ?? /Protection is on/);
+      await p.waitForText(pattern ?? new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       return (await p.listItem(name)) ?? '';
     } finally {
       await p.page.close();
