@@ -1,5 +1,5 @@
 import { Matcher } from '../match/matcher';
-import type { ListIndex, Verdict } from '../match/types';
+import type { ListIndex, RuleRef, Verdict } from '../match/types';
 import { parseList, parseListAsync } from '../lists';
 import type { ParsedList } from '../lists/types';
 import type { ListOrigin, ListSummary, RedirectWarningPush, StatusSnapshot } from '../messaging/protocol';
@@ -382,7 +382,7 @@ export class SentryService {
       if (await this.deps.bypass.isAllowed(tabId, verdict.host)) {
         return { kind: 'allowed', host: verdict.host, by: 'bypass', reason: verdict.reason };
       }
-      void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+      this.countWarning(verdict.reason);
     }
     return verdict;
   }
@@ -395,7 +395,7 @@ export class SentryService {
   private async redirectedHere(verdict: Verdict & { kind: 'clean' }, tabId: number): Promise<Verdict> {
     const pending = await this.redirects.take(tabId, verdict.host, sameSite);
     if (pending === null || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return verdict;
-    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    this.countWarning(pending.reason);
     return { kind: 'blocked', host: verdict.host, reason: pending.reason };
   }
 
@@ -432,7 +432,7 @@ export class SentryService {
     if (last.host === '' || sameSite(last.host, pending.sourceHost)) return;
     if (!this.redirects.forgetIf(tabId, pending)) return;
     if (await this.deps.bypass.isAllowed(tabId, last.host)) return;
-    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    this.countWarning(pending.reason);
     const verdict: Verdict = { kind: 'blocked', host: last.host, reason: pending.reason };
     await this.deps.pushToTab?.(tabId, { type: 'redirect.landed', verdict }).catch(() => undefined);
   }
@@ -505,7 +505,7 @@ export class SentryService {
     if (verdict.kind !== 'clean') return verdict;
     const reason = heuristicReason(findings);
     if (!reason || (await this.deps.bypass.isAllowed(tabId, verdict.host))) return verdict;
-    void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+    this.countWarning(reason);
     return { kind: 'blocked', host: verdict.host, reason };
   }
 
@@ -559,7 +559,7 @@ export class SentryService {
     await this.ready;
     const verdict = this.check(url);
     if (verdict.kind === 'blocked') {
-      void this.changeSettings((s) => ({ ...s, warningsShown: s.warningsShown + 1 })).catch(() => undefined);
+      this.countWarning(verdict.reason);
     } else if (tabId !== null && verdict.host) {
       await this.deps.preload?.passThrough(tabId, verdict.host).catch(() => undefined);
     }
@@ -600,6 +600,10 @@ export class SentryService {
       storageError: this.storageError,
       entriesInForce: this.matcher.entryCount,
       warningsShown: this.settings.warningsShown,
+      warningsByList: Object.entries(this.settings.warningsByList ?? {})
+        .map(([id, { name, count }]) => ({ id, name, count }))
+        .sort((a, b) => b.count - a.count),
+      warningsByKind: { ...this.settings.warningsByKind },
       lists: this.store
         ? metas.map((m) => summary(m, this.defaults))
         : this.lists.map((l) => memorySummary(l, this.defaults)),
@@ -759,6 +763,17 @@ export class SentryService {
     await this.deps.preload?.clearBypasses(tabId).catch(() => undefined);
   }
 
+  /**
+   * One warning shown: counted in total, by list and by kind, for the settings page's
+   * statistics. Not awaited (the page's verdict must not wait for a write); a failed write
+   * loses one count, and is logged.
+   */
+  private countWarning(reason: RuleRef): void {
+    void this.changeSettings((s) => countedWarning(s, reason)).catch((error: unknown) =>
+      console.warn('Fraud Sentry: the warning could not be counted', error),
+    );
+  }
+
   private async changeSettings(change: (s: UserSettings) => UserSettings): Promise<void> {
     await this.ready;
     const store = this.requireStore();
@@ -858,4 +873,13 @@ function memorySummary(l: ListIndex, defaults: readonly DefaultList[]): ListSumm
 
 function addUnique(list: readonly string[], item: string): string[] {
   return list.includes(item) ? [...list] : [...list, item];
+}
+
+/** The settings after one more warning for `reason`. */
+export function countedWarning(s: UserSettings, reason: RuleRef): UserSettings {
+  const byList = { ...s.warningsByList };
+  byList[reason.listId] = { name: reason.listName, count: (byList[reason.listId]?.count ?? 0) + 1 };
+  const byKind = { ...s.warningsByKind };
+  byKind[reason.ruleType] = (byKind[reason.ruleType] ?? 0) + 1;
+  return { ...s, warningsShown: s.warningsShown + 1, warningsByList: byList, warningsByKind: byKind };
 }

@@ -1,6 +1,6 @@
 import type { DiagnosticsSnapshot } from '../background/diagnostics';
 import type { Verdict } from '../match/types';
-import type { ListMeta } from '../store/schema';
+import type { ListMeta, WarningKind } from '../store/schema';
 import type { RegistryStatus } from '../update/registry-keeper';
 import type { UpdateProgress, UpdateSummary } from '../update/updater';
 
@@ -43,6 +43,9 @@ export interface StatusSnapshot {
   storageError: string | null;
   entriesInForce: number;
   warningsShown: number;
+  /** Warnings shown by list (or detector), most first. */
+  warningsByList: { id: string; name: string; count: number }[];
+  warningsByKind: Partial<Record<WarningKind, number>>;
   lists: ListSummary[];
   /** The source registry in force and how its last refresh went. */
   registry: RegistryStatus;

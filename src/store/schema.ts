@@ -88,7 +88,14 @@ export interface UserSettings {
   blockedSites: string[];
   trustedSites: string[];
   warningsShown: number;
+  /** Warnings shown, by the list (or detector) that caused them; missing in older records. */
+  warningsByList?: Record<string, { name: string; count: number }>;
+  /** Warnings shown, by kind of rule (a list's domain or URL entry, lookalike, heuristic, script). */
+  warningsByKind?: Partial<Record<WarningKind, number>>;
 }
+
+/** What kind of rule a warning came from (RuleRef['ruleType']). */
+export type WarningKind = 'domain' | 'url' | 'lookalike' | 'heuristic' | 'script';
 
 export interface FraudSentryDb extends DBSchema {
   lists: { key: string; value: ListMeta };

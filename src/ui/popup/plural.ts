@@ -9,3 +9,8 @@ export function entriesText(count: number): string {
 export function entriesInForceText(count: number): string {
   return count === 1 ? t('popupEntriesOne') : t('popupEntries', [formatCount(count)]);
 }
+
+/** "1 warning" / "N warnings". */
+export function warningsText(count: number): string {
+  return count === 1 ? t('statsWarningsOne') : t('statsWarnings', [formatCount(count)]);
+}

@@ -5,6 +5,7 @@ import { TextForm } from '../popup/TextForm';
 import { useStatus } from '../popup/use-status';
 import { ImportExport } from './ImportExport';
 import { ListsSection } from './ListsSection';
+import { StatsSection } from './StatsSection';
 import { SubscribeForm } from './SubscribeForm';
 
 /** The settings page (the manifest's options page): lists, own blocks, trusted sites, file, statistics. */
@@ -49,11 +50,7 @@ export function Settings() {
             onRemove={(site) => void send('trusted.remove', { site }).then(set)}
           />
           <ImportExport status={status} refresh={refresh} />
-          <section aria-labelledby="stats-title">
-            <h2 id="stats-title">{t('settingsStats')}</h2>
-            <p data-testid="warnings-shown">{t('settingsStatsWarnings', [status.warningsShown])}</p>
-            <p class="muted">{t('settingsStatsNote')}</p>
-          </section>
+          <StatsSection status={status} />
         </>
       )}
     </main>

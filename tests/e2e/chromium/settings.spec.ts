@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { launchWithExtension, openSettings, type LaunchedExtension } from './extension';
+import { waitForWarning } from './shadow';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,6 +36,18 @@ test('three subscriptions pressed in quick succession are queued and all subscri
   await expect(entries('one.txt')).toHaveText('1 entry');
   await expect(entries('two.txt')).toHaveText('2 entries');
   await expect(entries('three.txt')).toHaveText('3 entries');
+  await settings.close();
+});
+
+test('statistics: a warning shown is counted by list and by kind', async () => {
+  const page = await ext.context.newPage();
+  await page.goto(server.url('one-entry.test', '/'), { waitUntil: 'commit' });
+  await waitForWarning(page, 30_000);
+  await page.close();
+  const settings = await openSettings(ext);
+  await expect(settings.getByTestId('warnings-shown')).toHaveText(/Warnings shown since install: [1-9]/);
+  await expect(settings.getByTestId('warnings-by-list')).toContainText(/one\.txt.*: [1-9]\d* warnings?/);
+  await expect(settings.getByTestId('warnings-by-kind')).toContainText(/a listed site: [1-9]\d* warnings?/);
   await settings.close();
 });
 

@@ -9,7 +9,7 @@ import { launchFirefox, makeProfileDir, openExtensionPage, removeProfile, type F
 import { PopupPage } from './popup-page.ts';
 import { clickWarningButton, waitForWarning } from './warning.ts';
 
-const HOSTS = ['good.test', 'evil.test'];
+const HOSTS = ['good.test', 'evil.test', 'two-a.test'];
 
 /** A long warning page scrolls: bring the button into view first, as a user would. */
 async function clickOnWarningPage(page: Page, label: string): Promise<void> {
@@ -138,5 +138,16 @@ describe('Fraud Sentry pages in Firefox: popup, settings, help', () => {
     await report.waitForText(/Trusted: Fraud Sentry will not warn about evil\.test again/);
     await report.page.close();
     await page.close();
+  });
+
+  test('settings: statistics count the warnings shown by list and by kind', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('two-a.test', '/stats'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await waitForWarning(page);
+    await page.close();
+    const p = new PopupPage(await openExtensionPage(session, 'options.html'));
+    const text = await p.waitForText(/By kind[\s\S]*a listed site: [1-9]\d* warnings?/, 30_000);
+    assert.match(text, /By list or detector[\s\S]*two\.txt[^\n]*: [1-9]\d* warnings?/);
+    await p.page.close();
   });
 });

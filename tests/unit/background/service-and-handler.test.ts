@@ -292,11 +292,14 @@ describe('warning choices', () => {
     expect(navigations).toEqual(['about:blank']);
   });
 
-  it('counts warnings shown', async () => {
+  it('counts warnings shown, in total, by list and by kind', async () => {
     await ask('page.check', {}, tab('https://bundled-evil.test/'));
     await ask('page.check', {}, tab('https://other-evil.test/'));
     await ask('page.check', {}, tab('https://good.test/'));
     expect(await warningsShown(2)).toBe(2);
+    const status = await service.status();
+    expect(status.warningsByList).toEqual([{ id: 'bundled-a', name: 'Bundled A', count: 2 }]);
+    expect(status.warningsByKind).toEqual({ domain: 2 });
   });
 });
 
