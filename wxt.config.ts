@@ -7,7 +7,9 @@ export const GECKO_ID = 'fraud-sentry@fraudsentry.example';
 /**
  * Chrome: the public half of the extension's signing key. It fixes the extension's id,
  * which the static rulesets' redirects need at build time (scripts/static-rulesets.ts).
- * A store release puts its store item's public key here; nothing else changes.
+ * A store release puts its store item's public key here, so the id is the store item's;
+ * the Chrome Web Store refuses an upload whose manifest has `key`, so the zip sent there
+ * must leave the field out (the store signs it with that same key).
  */
 export const CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtZkthkojEyLsiC2x3vO3CU1QU3vgB1dnMHiAFgeprhLNiTX7jArY5FKK+KdgF9OHKdxkafw3+oEjqdth9j5UJSVqY1tGwhKxO7y+ZXWjQscFpqiC44TB0hI/cnGnLQIfTnXK8nxOTmHiVA7okjD3NRD9A/X61Y7a9ikePPcFlK88alKi6fj1CvIBDmM+whaxce4DZyvKaAgs4GJtQ1YIdqvdR/zgNw0DIDU1milJCzNJck19VbPSlFg0o2NOue6BF9lnuo51ZjOfMUtHJNjqnbzpc3Of2iZ7K2XBfSHDq8u7rTp13Oc/5Tgu4fPIxxZYD7ig5jugt5niYFO9ZIf5LwIDAQAB';
