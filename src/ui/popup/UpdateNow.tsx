@@ -5,16 +5,20 @@ import type { StatusSnapshot } from '../../messaging/protocol';
 import { errorText } from './error-text';
 import { updateSummaryText } from './update-summary';
 
-/** "Update now" with its progress, and the outcome (failures shown as failures). */
-export function UpdateNow({ status, refresh }: { status: StatusSnapshot | null; refresh: () => Promise<void> }) {
-  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
+type Outcome = { text: string; error: boolean };
+
+/**
+ * "Update now" as state: runs the update, refreshing the status meanwhile (for progress),
+ * then the lists before the summary, so "1 failed" never shows beside a list without its error.
+ */
+export function useUpdateNow(refresh: () => Promise<void>) {
+  const [result, setResult] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const progress = status?.update ?? null;
   const run = async () => {
     setBusy(true);
     setResult(null);
     const poll = setInterval(() => void refresh(), 300);
-    let outcome: { text: string; error: boolean };
+    let outcome: Outcome;
     try {
       outcome = updateSummaryText(await send('lists.update', {}));
     } catch (error) {
@@ -25,11 +29,13 @@ export function UpdateNow({ status, refresh }: { status: StatusSnapshot | null; 
     setResult(outcome);
     setBusy(false);
   };
+  return { result, setResult, busy, setBusy, run };
+}
+
+/** An update's progress while it runs, then its outcome (failures shown as failures). */
+export function UpdateFeedback({ progress, result }: { progress: StatusSnapshot['update']; result: Outcome | null }) {
   return (
-    <section aria-label={t('popupUpdateNow')}>
-      <button type="button" onClick={run} disabled={busy || progress !== null || status === null}>
-        {t('popupUpdateNow')}
-      </button>
+    <>
       {progress && (
         <p role="status" data-testid="update-progress">
           <progress max={progress.total} value={progress.done + progress.currentShare} />{' '}
@@ -46,6 +52,20 @@ export function UpdateNow({ status, refresh }: { status: StatusSnapshot | null; 
           {result.text}
         </p>
       )}
+    </>
+  );
+}
+
+/** "Update now" with its progress, and the outcome. */
+export function UpdateNow({ status, refresh }: { status: StatusSnapshot | null; refresh: () => Promise<void> }) {
+  const { result, busy, run } = useUpdateNow(refresh);
+  const progress = status?.update ?? null;
+  return (
+    <section aria-label={t('popupUpdateNow')}>
+      <button type="button" onClick={run} disabled={busy || progress !== null || status === null}>
+        {t('popupUpdateNow')}
+      </button>
+      <UpdateFeedback progress={progress} result={result} />
     </section>
   );
 }

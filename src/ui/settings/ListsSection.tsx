@@ -1,41 +1,22 @@
-import { useState } from 'preact/hooks';
 import { CATEGORY_LABEL } from '../../guidance/guidance';
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
 import type { StatusSnapshot } from '../../messaging/protocol';
-import type { UpdateSummary } from '../../update/updater';
 import { errorText } from '../popup/error-text';
 import { formatTime } from '../popup/format-time';
 import { entriesText } from '../popup/plural';
 import { updateSummaryText } from '../popup/update-summary';
 import { ListOrigin, RegistryNote } from './ListOrigin';
+import { UpdateFeedback, useUpdateNow } from '../popup/UpdateNow';
 
 export function ListsSection({ status, refresh }: { status: StatusSnapshot; refresh: () => Promise<void> }) {
-  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { result, setResult, busy, setBusy, run: updateNow } = useUpdateNow(refresh);
   const progress = status.update;
-
-  const updateNow = async () => {
-    setBusy(true);
-    setResult(null);
-    const poll = setInterval(() => void refresh(), 300);
-    let outcome: { text: string; error: boolean };
-    try {
-      outcome = summaryText(await send('lists.update', {}));
-    } catch (error) {
-      outcome = { text: errorText(error), error: true };
-    }
-    clearInterval(poll);
-    // The lists first, then the summary: "1 failed" never shows beside a list without its error.
-    await refresh().catch(() => undefined);
-    setResult(outcome);
-    setBusy(false);
-  };
 
   const acceptShrink = async (id: string) => {
     setBusy(true);
     try {
-      setResult(summaryText(await send('lists.acceptShrink', { id })));
+      setResult(updateSummaryText(await send('lists.acceptShrink', { id })));
     } catch (error) {
       setResult({ text: errorText(error), error: true });
     } finally {
@@ -70,22 +51,7 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
           {t('popupUpdateNow')}
         </button>
       </div>
-      {progress && (
-        <p role="status" data-testid="update-progress">
-          <progress max={progress.total} value={progress.done + progress.currentShare} />{' '}
-          {t('popupUpdating', [
-            Math.min(progress.done + 1, progress.total),
-            progress.total,
-            progress.current ?? '',
-            Math.round(progress.currentShare * 100),
-          ])}
-        </p>
-      )}
-      {result && (
-        <p role={result.error ? 'alert' : 'status'} class={result.error ? 'error' : 'ok'} data-testid="update-result">
-          {result.text}
-        </p>
-      )}
+      <UpdateFeedback progress={progress} result={result} />
       <RegistryNote status={status} />
       <ul class="lists" data-testid="lists">
         {status.lists.map((list) => (
@@ -146,8 +112,4 @@ export function ListsSection({ status, refresh }: { status: StatusSnapshot; refr
       </ul>
     </section>
   );
-}
-
-function summaryText(summary: UpdateSummary): { text: string; error: boolean } {
-  return updateSummaryText(summary);
 }
