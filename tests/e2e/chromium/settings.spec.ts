@@ -32,7 +32,8 @@ test('three subscriptions pressed in quick succession are queued and all subscri
   }
   await expect(settings.getByTestId('subscribe-outcome')).toHaveCount(3, { timeout: 60_000 });
   await expect(settings.getByTestId('subscribe-outcome').filter({ hasText: 'Subscribed' })).toHaveCount(3);
-  const entries = (name: string) => settings.locator('li', { hasText: name }).getByTestId('entry-count');
+  const entries = (name: string) =>
+    settings.getByTestId('lists').locator('li', { hasText: name }).getByTestId('entry-count');
   await expect(entries('one.txt')).toHaveText('1 entry');
   await expect(entries('two.txt')).toHaveText('2 entries');
   await expect(entries('three.txt')).toHaveText('3 entries');
@@ -85,14 +86,14 @@ test('export the settings to a file, and import them back; a bad file says why a
     .locator('li', { hasText: 'two.txt' })
     .getByRole('button', { name: /Remove/ })
     .click();
-  await expect(settings.locator('li', { hasText: 'two.txt' })).toHaveCount(0);
+  await expect(settings.getByTestId('lists').locator('li', { hasText: 'two.txt' })).toHaveCount(0);
 
   const bad = { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') };
   await settings.getByTestId('import-file').setInputFiles(bad);
   await expect(settings.getByTestId('import-result')).toHaveText(
     /^This file is not a Fraud Sentry settings file \(.+\)\. Nothing was changed\.$/,
   );
-  await expect(settings.locator('li', { hasText: 'one.txt' })).toHaveCount(1);
+  await expect(settings.getByTestId('lists').locator('li', { hasText: 'one.txt' })).toHaveCount(1);
 
   await settings.getByTestId('import-file').setInputFiles(file);
   await expect(settings.getByTestId('import-result')).toHaveText(
@@ -102,7 +103,9 @@ test('export the settings to a file, and import them back; a bad file says why a
     },
   );
   await expect(settings.getByTestId('blocked-sites')).toContainText('exported-block.test');
-  await expect(settings.locator('li', { hasText: 'two.txt' }).getByTestId('entry-count')).toHaveText('2 entries');
+  await expect(
+    settings.getByTestId('lists').locator('li', { hasText: 'two.txt' }).getByTestId('entry-count'),
+  ).toHaveText('2 entries');
   await expect(settings.getByTestId('warnings-shown')).toHaveText(/^Warnings shown since install: \d+$/);
   await settings.close();
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../support/paths';
 import { startTestServer, type TestServer } from '../support/feed-server';
+import { SourcesScenario } from '../support/sources-scenario';
 import { launchWithExtension, openPopup, openSettings, type LaunchedExtension } from './extension';
 import { waitForWarning } from './shadow';
 
@@ -133,29 +134,21 @@ test('an update of a bundled list: a domain it adds is stopped before load, a do
   const ext = await launchWithExtension();
   try {
     const popup = await openLists(ext);
-    // The bundled list updates from the local server instead of its public address.
+    // The bundled list updates from the local server instead of its public address: a
+    // refreshed source registry (fetched at every Update now) moves it there.
     const worker = ext.context.serviceWorkers()[0]!;
+    const sources = new SourcesScenario(server);
+    sources.serveSources({ 'durablenapkin-scam': [{ url: server.feedUrl('durablenapkin.txt', '127.0.0.1') }] });
     await worker.evaluate(
-      async ({ url }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('fraud-sentry');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('lists', 'readwrite');
-          const lists = tx.objectStore('lists');
-          const get = lists.get('durablenapkin-scam');
-          get.onsuccess = () => lists.put({ ...get.result, url });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { url: server.feedUrl('durablenapkin.txt', '127.0.0.1') },
+      (url) =>
+        (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.set({
+          registryUrlOverride: url,
+        }),
+      sources.registryUrl,
     );
     await popup.getByRole('button', { name: 'Update now' }).click();
     await expect(popup.getByTestId('update-result')).toContainText('Update finished', { timeout: 120_000 });
+    await expect(popup.locator('li', { hasText: 'durablenapkin' })).toContainText('From 127.0.0.1');
     await popup.close();
     // The difference goes in after the import: wait for it.
     await expect

@@ -60,6 +60,11 @@ export class SourcesScenario {
 
   readonly wholeCount = 3 * PER_PART;
 
+  /** A newer registry in which the given lists are fetched from these sources instead. */
+  serveSources(sources: Record<string, unknown[]>): void {
+    this.serveRegistry(this.packaged.version + 1, sources);
+  }
+
   private serveRegistry(version: number, sources: Record<string, unknown[]>): void {
     const lists = this.packaged.lists.map((l) => (sources[l.id] ? { ...l, sources: sources[l.id] } : l));
     this.server.setFeed('sources.json', {
