@@ -9,7 +9,7 @@ import { DEFAULT_LISTS } from '@/src/update/default-lists';
 import { t } from '@/src/guidance/i18n';
 import { cacheOf, readStatusCache, writeStatusCache } from '@/src/messaging/status-cache';
 import { openFraudDb } from '@/src/store/open-db';
-import type { Verdict } from '@/src/match/types';
+import type { Verdict } from '@/src/model/verdict';
 import type { StoredRegistry } from '@/src/update/registry-keeper';
 
 const UPDATE_ALARM = 'update-lists';

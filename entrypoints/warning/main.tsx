@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { t } from '@/src/guidance/i18n';
-import type { Verdict } from '@/src/match/types';
+import type { Verdict } from '@/src/model/verdict';
 import { send } from '@/src/messaging/client';
 import { DIALOG_CSS } from '@/src/ui/dialog-styles';
 import { takeEarlyCheck } from '@/src/ui/warning-page/early-check';

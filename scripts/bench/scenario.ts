@@ -3,7 +3,7 @@
 // navigation-to-warning, page-load overhead against a browser without the extension, heap
 // and storage, and the naive one-record-per-domain store for comparison.
 import type { Page } from 'puppeteer-core';
-import type { Response } from '../../src/messaging/protocol.ts';
+import type { Response } from '../../src/model/protocol';
 import type { TestServer } from '../../tests/e2e/support/feed-server.ts';
 import type { BenchLists } from './data.ts';
 import { waitRulesInstalled, type ExtBrowser, type PlainBrowser } from './drivers.ts';

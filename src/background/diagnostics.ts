@@ -1,17 +1,7 @@
+import type { DiagnosticsSnapshot } from '../model/status';
+
 /** How many recent verdict timings to keep: enough for a median, bounded in memory. */
 const KEEP = 500;
-
-export interface DiagnosticsSnapshot {
-  /** ms from the background starting to the lists being ready (IndexedDB open and load). */
-  readyMs: number | null;
-  openDbMs: number | null;
-  loadMs: number | null;
-  /** Per verdict: time in the matcher alone, and time waiting for the lists to be ready. */
-  lookupMs: number[];
-  waitMs: number[];
-  indexBytes: number;
-  indexEntries: number;
-}
 
 /**
  * Timings the background measures about itself, for the benchmark and for users who want

@@ -7,7 +7,7 @@ import {
   type Reply,
   type TabSite,
   type Response,
-} from '../messaging/protocol';
+} from '../model/protocol';
 import { helpPath } from '../messaging/help-path';
 import { classifySender, type SenderKind } from '../messaging/sender';
 import type { SentryService } from './service';

@@ -1,4 +1,4 @@
-import type { RuleRef } from '../match/types';
+import type { RuleRef } from '../model/verdict';
 
 /** What a content script may report: detector ids, scores and short reasons, never page content. */
 export interface ReportedFinding {

@@ -1,5 +1,5 @@
 import { checkLookalike, checkLookalikeUrl, pathMatters, type LookalikeMatch } from '../lookalike';
-import type { Verdict } from '../match/types';
+import type { Verdict } from '../model/verdict';
 
 export const LOOKALIKE_LIST_ID = 'lookalike';
 

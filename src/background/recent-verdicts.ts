@@ -1,5 +1,5 @@
 import type { Matcher } from '../match/matcher';
-import type { Verdict } from '../match/types';
+import type { Verdict } from '../model/verdict';
 
 /** Hosts remembered: more than the sites one person visits in a session, a few kB. */
 const SIZE = 256;

@@ -9,10 +9,10 @@ import {
   type Finding,
   type RuntimeSignals,
 } from '../heuristics';
-import type { Verdict } from '../match/types';
+import type { Verdict } from '../model/verdict';
 import { send } from '../messaging/client';
 import { extensionApi } from '../messaging/extension-api';
-import type { RedirectWarningPush, ScriptWarningPush } from '../messaging/protocol';
+import type { RedirectWarningPush, ScriptWarningPush } from '../model/protocol';
 import { mountWarning } from '../ui/mount-warning';
 
 /** When to look at the page: once it has settled, and again for pages that act later. */

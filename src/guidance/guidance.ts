@@ -1,4 +1,4 @@
-import type { ThreatCategory } from '../match/types';
+import type { ThreatCategory } from '../model/verdict';
 import type { MessageKey } from './i18n';
 
 /**

@@ -1,7 +1,8 @@
 import { hash53 } from '../match/hash';
 import { HashTable53 } from '../match/hash-table';
 import { checkDomainRule } from './public-suffix';
-import type { ListFormat, ParsedList, ParseStats } from './types';
+import type { ParsedList } from './types';
+import type { ListFormat, ParseStats } from '../model/list-meta';
 
 const MAX_SAMPLES = 5;
 const MAX_SAMPLE_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { isDnsmasqSyntax } from './formats/dnsmasq';
 import { isHostsAddress, isSpace, recoverGluedHostsEntry } from './formats/hosts';
-import type { ListFormat } from './types';
+import type { ListFormat } from '../model/list-meta';
 
 /** Enough lines to outvote a few odd ones without reading a 1M-line list twice. */
 const SAMPLE_LINES = 400;

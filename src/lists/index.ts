@@ -1,4 +1,5 @@
-export type { ListFormat, ParsedList, ParseStats } from './types';
+export type { ParsedList } from './types';
+export type { ListFormat, ParseStats } from '../model/list-meta';
 export { parseList, parseListAsync, yieldToEventLoop, type AsyncParseOptions } from './parse-list';
 export { detectFormat } from './detect-format';
 export { normalizeHost, isIPv4 } from './normalize-host';

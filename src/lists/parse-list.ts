@@ -5,7 +5,8 @@ import { isDnsmasqSyntax, parseDnsmasqLine } from './formats/dnsmasq';
 import { parseDomainLine } from './formats/domains';
 import { parseJsonValue } from './formats/json';
 import { releaseLastCheckedHost } from './public-suffix';
-import type { ListFormat, ParsedList } from './types';
+import type { ParsedList } from './types';
+import type { ListFormat } from '../model/list-meta';
 
 /**
  * Parses a whole list. Every line goes through one dispatcher that recognises each syntax by

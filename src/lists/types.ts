@@ -1,5 +1,4 @@
-/** Formats the parser recognises by itself (see detect-format.ts). */
-export type ListFormat = 'hosts' | 'domains' | 'wildcard' | 'dnsmasq' | 'abp' | 'urls' | 'json';
+import type { ListFormat, ParseStats } from '../model/list-meta';
 
 /**
  * The rules one list gives, already normalised:
@@ -23,24 +22,4 @@ export interface ParsedList {
     urlHosts: number[];
   };
   stats: ParseStats;
-}
-
-export interface ParseStats {
-  /** Non-empty, non-comment lines (or JSON items) seen. */
-  lines: number;
-  /** Rules turned into entries (before de-duplication). */
-  accepted: number;
-  /** Valid syntax that this extension cannot honour (cosmetic, regex, $third-party …): skipped, never misread. */
-  unsupported: number;
-  /** Lines that are not a valid rule for the detected format. */
-  invalid: number;
-  /** Rules refused because they would block a whole public suffix (com, com.cn, github.io …). */
-  publicSuffix: number;
-  /** A few offending lines, to show the user what went wrong. */
-  invalidSamples: string[];
-  /**
-   * Valid lines that deliberately give no rule: hosts-file boilerplate (localhost, broadcasthost …),
-   * unbound `server:` headers. Optional so that hand-made ParseStats elsewhere stay valid.
-   */
-  ignored?: number;
 }

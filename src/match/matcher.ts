@@ -2,7 +2,8 @@ import { domainCandidates, urlCandidates, urlRuleHosts } from './candidates';
 import { hash53 } from './hash';
 import { hasHash } from './hash-set';
 import { ruleCount } from './rule-arrays';
-import type { ListIndex, RuleRef, ThreatCategory, Verdict } from './types';
+import type { ListIndex } from './types';
+import type { RuleRef, ThreatCategory, Verdict } from '../model/verdict';
 
 export const USER_LIST_ID = 'user';
 

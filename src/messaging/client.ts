@@ -1,5 +1,5 @@
 import { extensionApi } from './extension-api';
-import type { MessageType, Reply, Request, Response } from './protocol';
+import type { MessageType, Reply, Request, Response } from '../model/protocol';
 
 export class MessageError extends Error {
   constructor(

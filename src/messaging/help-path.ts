@@ -1,4 +1,4 @@
-import type { HelpTopic } from './protocol';
+import type { HelpTopic } from '../model/protocol';
 
 /** The help page (help.html) for one topic and one site; `listId` names the list that warned, if any. */
 export function helpPath(topic: HelpTopic, site: string, listId = ''): string {

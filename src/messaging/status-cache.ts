@@ -1,5 +1,5 @@
 import { extensionApi } from './extension-api';
-import type { StatusSnapshot } from './protocol';
+import type { StatusSnapshot } from '../model/protocol';
 
 /**
  * The few facts the popup shows first, kept in storage.local so that it has real content at

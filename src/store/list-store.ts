@@ -1,7 +1,7 @@
 import { applyRuleDelta, deltaSize, type RuleArrays, type RuleDelta } from '../match/rule-arrays';
 import type { ListIndex } from '../match/types';
 import type { Db } from './open-db';
-import type { ListMeta, UserSettings } from './schema';
+import type { ListMeta, UserSettings } from '../model/list-meta';
 
 export type { RuleArrays } from '../match/rule-arrays';
 

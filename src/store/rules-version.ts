@@ -1,4 +1,4 @@
-import type { ListMeta } from './schema';
+import type { ListMeta } from '../model/list-meta';
 
 /**
  * Which version of a list a copy of its rules is (the before-load layer keeps one in the

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { GUIDANCE } from '../guidance/guidance';
 import { t } from '../guidance/i18n';
-import type { RuleRef } from '../match/types';
-import type { HelpTopic } from '../messaging/protocol';
+import type { RuleRef } from '../model/verdict';
+import type { HelpTopic } from '../model/protocol';
 import { displayHost } from './host-display';
 import { reasonText, titleFor } from './reason-text';
 

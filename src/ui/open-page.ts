@@ -1,6 +1,6 @@
 import { extensionApi } from '../messaging/extension-api';
 import { helpPath } from '../messaging/help-path';
-import type { HelpTopic } from '../messaging/protocol';
+import type { HelpTopic } from '../model/protocol';
 
 /** From an extension page (popup, warning page, settings): the help page in a new tab. */
 export async function openHelp(topic: HelpTopic, site: string, listId = ''): Promise<void> {

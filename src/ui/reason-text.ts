@@ -1,6 +1,6 @@
 import { CATEGORY_LABEL } from '../guidance/guidance';
 import { isChineseUi, t, type MessageKey } from '../guidance/i18n';
-import type { RuleRef } from '../match/types';
+import type { RuleRef } from '../model/verdict';
 
 const LOOKALIKE_KIND: Record<NonNullable<RuleRef['imitates']>['kind'], MessageKey> = {
   homograph: 'lookalikeHomograph',

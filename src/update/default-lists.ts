@@ -1,4 +1,4 @@
-import type { ThreatCategory } from '../match/types';
+import type { ThreatCategory } from '../model/verdict';
 import packagedRegistry from '../../public/sources.json' with { type: 'json' };
 import { firstUrl, type Registry, type RegistryList, type SourceSpec } from './registry-types';
 import { validateRegistry } from './registry-validate';

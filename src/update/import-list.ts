@@ -4,7 +4,7 @@ import { sortUnique, sortUniqueAsync } from '../match/hash-set';
 import { deltaSize, diffRules, ruleBytes, ruleCount, RULE_KINDS, type RuleArrays } from '../match/rule-arrays';
 import type { ListStore } from '../store/list-store';
 import { rulesVersionOf, type RulesVersion } from '../store/rules-version';
-import type { ImportReport, ListMeta } from '../store/schema';
+import type { ImportReport, ListMeta } from '../model/list-meta';
 import { FeedError, ShrinkError } from './feed-error';
 import type { Validators } from './fetch-feed';
 import { nextUpdateAfterSuccess } from './schedule';

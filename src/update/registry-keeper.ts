@@ -3,6 +3,7 @@ import { fetchFeed, type FetchLimits } from './fetch-feed';
 import { defaultListsOf, type DefaultList } from './default-lists';
 import type { Registry } from './registry-types';
 import { parseRegistry } from './registry-validate';
+import type { RegistryStatus } from '../model/status';
 
 /** A registry is a few kilobytes; a megabyte is far past any honest one. */
 const REGISTRY_LIMITS: FetchLimits = { maxBytes: 1024 * 1024, timeoutMs: 30_000 };
@@ -19,16 +20,6 @@ export interface StoredRegistry {
 export interface RegistryPersistence {
   load(): Promise<StoredRegistry | null>;
   save(stored: StoredRegistry): Promise<void>;
-}
-
-/** For the popup and diagnostics: which registry is in use, and how its last refresh went. */
-export interface RegistryStatus {
-  version: number;
-  from: 'package' | 'refreshed';
-  /** Where refreshes come from; null: no address (see registry-url.ts). */
-  url: string | null;
-  lastCheck: number | null;
-  lastError: string | null;
 }
 
 export interface RegistryKeeperOptions {

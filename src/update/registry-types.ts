@@ -1,4 +1,4 @@
-import type { ThreatCategory } from '../match/types';
+import type { ThreatCategory } from '../model/verdict';
 
 /** Where one list can be had: one file, several files joined in order, or a manifest naming them. */
 export type SourceSpec = { url: string } | { parts: string[] } | { manifest: string };

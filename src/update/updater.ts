@@ -1,12 +1,13 @@
 import type { ListStore } from '../store/list-store';
 import type { RuleArrays } from '../match/rule-arrays';
-import type { ImportReport, ListMeta } from '../store/schema';
+import type { ListMeta } from '../model/list-meta';
 import { FeedError, ShrinkError } from './feed-error';
 import { DEFAULT_LIMITS, type FetchLimits } from './fetch-feed';
 import { fetchFromSources } from './fetch-source';
 import { importListText, type ImportContext } from './import-list';
 import type { SourceSpec } from './registry-types';
 import { nextUpdateAfterFailure, nextUpdateAfterSuccess, UPDATE_INTERVAL_MS } from './schedule';
+import type { ListUpdateResult, UpdateProgress, UpdateSummary } from '../model/status';
 
 /** Where a list is fetched from and how often: from the source registry for default lists. */
 export interface FetchPlan {
@@ -24,28 +25,6 @@ export interface UpdateSelection {
   allowShrink?: boolean;
   /** Download whole (no validators) and hand the rules to the before-load layer even if unchanged. */
   refreshPreload?: boolean;
-}
-
-export interface UpdateProgress {
-  done: number;
-  total: number;
-  current: string | null;
-  /** Share of the current list's import done (0..1): a million-line list takes seconds. */
-  currentShare: number;
-}
-
-export interface ListUpdateResult {
-  id: string;
-  name: string;
-  outcome: 'updated' | 'unchanged' | 'failed';
-  error?: string;
-  entryCount: number;
-  import?: ImportReport | null;
-}
-
-export interface UpdateSummary {
-  finishedAt: number;
-  results: ListUpdateResult[];
 }
 
 export interface UpdaterOptions {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HelpTopic } from '../../messaging/protocol';
+import type { HelpTopic } from '../../model/protocol';
 import { PaidPage } from './PaidPage';
 import { ReportPage } from './ReportPage';
 

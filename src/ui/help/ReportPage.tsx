@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import { listIssuePage, REPORT_CHANNELS, type ReportChannel } from '../../guidance/report-channels';
 import { send } from '../../messaging/client';
-import type { ListSummary } from '../../messaging/protocol';
+import type { ListSummary } from '../../model/protocol';
 import { errorText } from '../popup/error-text';
 import { copyText, CopyAddress } from './CopyAddress';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
-import type { StatusSnapshot } from '../../messaging/protocol';
+import type { StatusSnapshot } from '../../model/protocol';
 import {
   cacheOf,
   readPageCache,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
-import type { TabSite } from '../../messaging/protocol';
+import type { TabSite } from '../../model/protocol';
 import { displayHost } from '../host-display';
 import { closePopup, openHelp } from '../open-page';
 import { reasonText } from '../reason-text';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
-import type { StatusSnapshot } from '../../messaging/protocol';
+import type { StatusSnapshot } from '../../model/protocol';
 import { errorText } from './error-text';
 import { updateSummaryText } from './update-summary';
 

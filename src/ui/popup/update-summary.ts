@@ -1,5 +1,5 @@
 import { t } from '../../guidance/i18n';
-import type { UpdateSummary } from '../../update/updater';
+import type { UpdateSummary } from '../../model/status';
 
 /** An update's outcome as the user reads it; any failure is shown as one, never as success. */
 export function updateSummaryText(summary: UpdateSummary): { text: string; error: boolean } {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
-import type { StatusSnapshot } from '../../messaging/protocol';
+import type { StatusSnapshot } from '../../model/protocol';
 
 /** Polls the background while the popup is open, faster while an update runs (progress). */
 export function useStatus(): {

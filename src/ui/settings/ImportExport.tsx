@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
-import type { StatusSnapshot } from '../../messaging/protocol';
+import type { StatusSnapshot } from '../../model/protocol';
 import { errorText } from '../popup/error-text';
 import { parseSettingsFile, settingsFile } from './settings-file';
 

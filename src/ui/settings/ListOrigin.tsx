@@ -1,5 +1,5 @@
 import { t } from '../../guidance/i18n';
-import type { ListSummary, StatusSnapshot } from '../../messaging/protocol';
+import type { ListSummary, StatusSnapshot } from '../../model/protocol';
 import { formatTime } from '../popup/format-time';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { CATEGORY_LABEL } from '../../guidance/guidance';
 import { t } from '../../guidance/i18n';
 import { send } from '../../messaging/client';
-import type { StatusSnapshot } from '../../messaging/protocol';
+import type { StatusSnapshot } from '../../model/protocol';
 import { errorText } from '../popup/error-text';
 import { formatTime } from '../popup/format-time';
 import { entriesText } from '../popup/plural';

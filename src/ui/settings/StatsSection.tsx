@@ -1,6 +1,6 @@
 import { t } from '../../guidance/i18n';
-import type { StatusSnapshot } from '../../messaging/protocol';
-import type { WarningKind } from '../../store/schema';
+import type { StatusSnapshot } from '../../model/protocol';
+import type { WarningKind } from '../../model/list-meta';
 import { warningsText } from '../popup/plural';
 
 const KIND_LABEL: Record<WarningKind, Parameters<typeof t>[0]> = {

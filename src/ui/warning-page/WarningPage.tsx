@@ -1,5 +1,5 @@
 import { t } from '../../guidance/i18n';
-import type { Verdict } from '../../match/types';
+import type { Verdict } from '../../model/verdict';
 import { send } from '../../messaging/client';
 import { openHelp, openSettings } from '../open-page';
 import { WarningDialog } from '../WarningDialog';

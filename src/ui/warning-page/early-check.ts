@@ -1,4 +1,4 @@
-import type { Verdict } from '../../match/types';
+import type { Verdict } from '../../model/verdict';
 import { targetFromHash } from './target-url';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { StatusSnapshot } from '../../../src/messaging/protocol';
+import type { StatusSnapshot } from '../../../src/model/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server';
 import { MIRRORED, SourcesScenario, SPLIT } from '../support/sources-scenario';
 import { launchWithExtension, openSettings, type LaunchedExtension } from './extension';

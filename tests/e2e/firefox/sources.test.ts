@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import type { ListSummary, StatusSnapshot } from '../../../src/messaging/protocol.ts';
+import type { ListSummary, StatusSnapshot } from '../../../src/model/protocol';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
 import { MIRRORED, SourcesScenario, SPLIT } from '../support/sources-scenario.ts';

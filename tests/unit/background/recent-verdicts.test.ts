@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RecentVerdicts } from '../../../src/background/recent-verdicts';
 import { parseList } from '../../../src/lists';
 import { Matcher } from '../../../src/match/matcher';
-import type { ListIndex, Verdict } from '../../../src/match/types';
+import type { ListIndex } from '../../../src/match/types';
+import type { Verdict } from '../../../src/model/verdict';
 import { rulesOf } from '../../../src/update/import-list';
 
 /** A list as an import gives it (with the index of the hosts its URL rules name). */

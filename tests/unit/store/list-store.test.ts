@@ -4,8 +4,8 @@ import { hash53 } from '../../../src/match/hash';
 import { hasHash } from '../../../src/match/hash-set';
 import { ListStore, type RuleArrays } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
-import { newListMeta } from '../../../src/store/new-list-meta';
-import type { ListMeta } from '../../../src/store/schema';
+import { newListMeta } from '../../../src/update/new-list-meta';
+import type { ListMeta } from '../../../src/model/list-meta';
 
 let n = 0;
 let store: ListStore;

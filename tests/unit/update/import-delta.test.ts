@@ -3,8 +3,8 @@ import { applyDelta, buildHashSet, diffSorted, hasHash } from '../../../src/matc
 import { hash53 } from '../../../src/match/hash';
 import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
-import { newListMeta } from '../../../src/store/new-list-meta';
-import type { ListMeta } from '../../../src/store/schema';
+import { newListMeta } from '../../../src/update/new-list-meta';
+import type { ListMeta } from '../../../src/model/list-meta';
 import { rulesVersionOf, type RulesVersion } from '../../../src/store/rules-version';
 import { importListText } from '../../../src/update/import-list';
 

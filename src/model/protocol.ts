@@ -1,8 +1,8 @@
-import type { DiagnosticsSnapshot } from '../background/diagnostics';
-import type { Verdict } from '../match/types';
-import type { ListMeta, WarningKind } from '../store/schema';
-import type { RegistryStatus } from '../update/registry-keeper';
-import type { UpdateProgress, UpdateSummary } from '../update/updater';
+import type { DiagnosticsSnapshot } from './status';
+import type { Verdict } from './verdict';
+import type { ListMeta, WarningKind } from './list-meta';
+import type { RegistryStatus } from './status';
+import type { UpdateProgress, UpdateSummary } from './status';
 
 /** Where a list came from and how it is kept fresh (see the source registry). */
 export interface ListOrigin {

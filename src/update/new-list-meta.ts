@@ -1,5 +1,5 @@
-import { nextUpdateAfterSuccess } from '../update/schedule';
-import type { ListMeta } from './schema';
+import { nextUpdateAfterSuccess } from './schedule';
+import type { ListMeta } from '../model/list-meta';
 
 /** Metadata of a list that has no version in force yet (a new subscription or bundled list). */
 export function newListMeta(
