@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR, PROJECT_ROOT } from '../support/paths.ts';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness.ts';
+import { type FirefoxSession, gotoStopped, launchFirefox, openExtensionPage } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { waitForWarning } from './warning.ts';
 
@@ -55,7 +55,7 @@ describe('a bundled list switched off in Firefox', () => {
     await switchList(true);
     server.clearRequests();
     const blocked = await session.browser.newPage();
-    await blocked.goto(server.url(HOST), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(blocked, server.url(HOST));
     assert.equal((await waitForWarning(blocked)).where, 'extension');
     assert.deepEqual(
       server.requests.filter((r) => r.host === HOST),

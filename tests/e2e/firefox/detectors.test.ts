@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { fixturePages, serveFixturePages } from '../support/fixture-pages.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness.ts';
+import { type FirefoxSession, gotoStopped, launchFirefox, openExtensionPage } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { waitForWarning } from './warning.ts';
 
@@ -36,7 +36,7 @@ describe('Fraud Sentry detectors in Firefox', () => {
 
   test('a page loading a listed skimmer script is warned about, and the script is stopped', async () => {
     const page = await session.browser.newPage();
-    await page.goto(server.url('shop-with-skimmer.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url('shop-with-skimmer.test'));
     const warning = await waitForWarning(page);
     assert.match(warning.text, /magentocore\.net/);
     assert.match(warning.text, /stopped this script/);
@@ -53,7 +53,7 @@ describe('Fraud Sentry detectors in Firefox', () => {
       addEventListener('message', (e) => seen.push(JSON.stringify(e.data)), true);
     });
     // A page whose warning shows that the content script ran in it, UI and all.
-    await page.goto(server.url('shop-with-skimmer.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url('shop-with-skimmer.test'));
     await waitForWarning(page);
     await new Promise((r) => setTimeout(r, 500));
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), []);
@@ -62,7 +62,7 @@ describe('Fraud Sentry detectors in Firefox', () => {
 
   test('a lookalike of a bank names the real site', async () => {
     const page = await session.browser.newPage();
-    await page.goto(server.url('www.icbc-login.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url('www.icbc-login.test'));
     const warning = await waitForWarning(page);
     assert.match(warning.text, /icbc\.com\.cn/);
     assert.match(warning.text, /Go to the real site/);

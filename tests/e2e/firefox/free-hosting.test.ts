@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness.ts';
+import { type FirefoxSession, gotoStopped, launchFirefox, openExtensionPage } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { readWarning, waitForWarning } from './warning.ts';
 
@@ -39,7 +39,7 @@ describe('Fraud Sentry free-hosting lookalikes in Firefox', () => {
 
   test('a free-hosting site named after a brand with a lure is warned about', async () => {
     const tab = await session.browser.newPage();
-    await tab.goto(server.url(BRAND_SITE), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(tab, server.url(BRAND_SITE));
     const warning = await waitForWarning(tab);
     assert.match(warning.text, /paypal\.com/);
     await tab.close();
@@ -47,7 +47,7 @@ describe('Fraud Sentry free-hosting lookalikes in Firefox', () => {
 
   test('a page whose path on a site builder carries a brand and a refund lure is warned about, naming the brand', async () => {
     const tab = await session.browser.newPage();
-    await tab.goto(server.url(SITE, '/alipay-tuikuan/'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(tab, server.url(SITE, '/alipay-tuikuan/'));
     const warning = await waitForWarning(tab);
     assert.match(warning.text, /alipay\.com/);
     assert.match(warning.text, /Alipay/);

@@ -178,6 +178,16 @@ export async function firstPage(browser: Browser): Promise<Page> {
 // ---------------------------------------------------------------------------------------
 
 /**
+ * Opens `url` in `page` where the extension is expected to stop it: redirected to the
+ * warning page, or covered in the page before it finishes loading. Firefox then reports no
+ * DOMContentLoaded over BiDi, so waiting for it would only run into puppeteer's 30 s
+ * timeout; the caller waits for the warning itself.
+ */
+export async function gotoStopped(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 3_000 }).catch(() => undefined);
+}
+
+/**
  * Open one of the extension's pages in a new tab, running its real code, and return the Page.
  *
  * Why this route: BiDi refuses `browsingContext.navigate` to any moz-extension:// URL

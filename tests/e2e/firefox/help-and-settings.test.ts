@@ -5,7 +5,14 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
-import { launchFirefox, makeProfileDir, openExtensionPage, removeProfile, type FirefoxSession } from './harness.ts';
+import {
+  type FirefoxSession,
+  gotoStopped,
+  launchFirefox,
+  makeProfileDir,
+  openExtensionPage,
+  removeProfile,
+} from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { clickWarningButton, waitForWarning } from './warning.ts';
 
@@ -106,7 +113,7 @@ describe('Fraud Sentry pages in Firefox: popup, settings, help', () => {
   test('the warning page opens "I have already paid" and "Report this site" for the blocked site', async () => {
     const page = await session.browser.newPage();
     const site = server.url('evil.test', '/pay');
-    await page.goto(site, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, site);
     assert.equal((await waitForWarning(page)).where, 'extension');
     const paid = await nextTab(session.browser, () => clickOnWarningPage(page, 'I have already paid'), '/help.html');
     const text = await paid.waitForText(/I have already paid: what to do now/);
@@ -142,7 +149,7 @@ describe('Fraud Sentry pages in Firefox: popup, settings, help', () => {
 
   test('settings: statistics count the warnings shown by list and by kind', async () => {
     const page = await session.browser.newPage();
-    await page.goto(server.url('two-a.test', '/stats'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url('two-a.test', '/stats'));
     await waitForWarning(page);
     await page.close();
     const p = new PopupPage(await openExtensionPage(session, 'options.html'));

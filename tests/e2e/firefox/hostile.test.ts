@@ -19,7 +19,7 @@ import {
 } from '../../fixtures/hostile/attacks.ts';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness.ts';
+import { type FirefoxSession, gotoStopped, launchFirefox, openExtensionPage } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { clickWarningButton, readWarning, waitForWarning, type FirefoxWarning } from './warning.ts';
 
@@ -67,7 +67,7 @@ describe('Fraud Sentry in Firefox: hostile pages', () => {
 
   async function visit(url: string): Promise<Page> {
     const page = await session.browser.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, url);
     return page;
   }
 

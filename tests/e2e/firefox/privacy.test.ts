@@ -9,7 +9,14 @@ import { allSourceUrls } from '../../../src/update/default-lists.ts';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
 import { auditRequests } from '../support/privacy-audit.ts';
-import { launchFirefox, makeProfileDir, openExtensionPage, removeProfile, type FirefoxSession } from './harness.ts';
+import {
+  type FirefoxSession,
+  gotoStopped,
+  launchFirefox,
+  makeProfileDir,
+  openExtensionPage,
+  removeProfile,
+} from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { waitForWarning } from './warning.ts';
 
@@ -67,7 +74,7 @@ describe('Fraud Sentry in Firefox: privacy', () => {
       await page.close();
     }
     const listed = await session.browser.newPage();
-    await listed.goto(visited[2]!, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(listed, visited[2]!);
     await waitForWarning(listed);
     await listed.close();
 

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { fixtureHost, RUNTIME_HOSTS, serveFixturePages, serveRuntimeFixtures } from '../support/fixture-pages.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './harness.ts';
+import { type FirefoxSession, gotoStopped, launchFirefox, openExtensionPage } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { readWarning, waitForWarning } from './warning.ts';
 
@@ -91,7 +91,7 @@ describe('Runtime signals and cloaking redirects in Firefox', () => {
     const page = await session.browser.newPage();
     // The alert() loop waits for a click, as it would for a user.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    await page.goto(urls.locker, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, urls.locker);
     const warning = await waitForWarning(page);
     assert.match(warning.text, /infected or locked/);
     await page.close();

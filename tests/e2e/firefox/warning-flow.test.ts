@@ -6,13 +6,14 @@ import type { Page } from 'puppeteer-core';
 import { startTestServer, type TestServer } from '../support/feed-server.ts';
 import { FIREFOX_EXT_DIR } from '../support/paths.ts';
 import {
+  type FirefoxSession,
+  gotoStopped,
   launchFirefox,
   makeProfileDir,
   openExtensionPage,
   pressKey,
   relaunchFirefox,
   removeProfile,
-  type FirefoxSession,
 } from './harness.ts';
 import { PopupPage } from './popup-page.ts';
 import { clickWarningButton, readWarning, waitForWarning } from './warning.ts';
@@ -61,7 +62,7 @@ describe('Fraud Sentry in Firefox', () => {
 
   async function visit(host: string, path = '/'): Promise<Page> {
     const page = await session.browser.newPage();
-    await page.goto(server.url(host, path), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url(host, path));
     return page;
   }
 
@@ -134,7 +135,7 @@ describe('Fraud Sentry in Firefox', () => {
 
   test('Go back leaves the listed site', async () => {
     const page = await visit('good.test');
-    await page.goto(server.url('evil.test'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+    await gotoStopped(page, server.url('evil.test'));
     await warningText(page);
     await clickWarningButton(page, 'Go back');
     for (let i = 0; i < 50 && !(await page.evaluate(() => location.host)).startsWith('good.test'); i++) {
