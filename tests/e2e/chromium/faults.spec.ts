@@ -207,7 +207,7 @@ async function covered(ext: LaunchedExtension): Promise<{ missing: string[]; unf
 async function subscribeBig(ext: LaunchedExtension): Promise<string> {
   server.setFeed(BIG_FEED, { body: subscriptionHosts.join('\n') });
   const url = server.feedUrl(BIG_FEED, '127.0.0.1');
-  const popup = await openPopup(ext);
+  const popup = await openSettings(ext);
   await popup.getByRole('textbox', { name: 'List URL' }).fill(url);
   await popup.getByRole('button', { name: 'Subscribe' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Subscribed' })).toBeVisible({ timeout: 60_000 });
