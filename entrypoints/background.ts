@@ -5,7 +5,7 @@ import { SentryService, type PreloadLayer } from '@/src/background/service';
 import { DnrSync } from '@/src/blocking/dnr-sync';
 import { BundledRules } from '@/src/blocking/bundled-rules';
 import type { DnrRule } from '@/src/blocking/dnr-rules';
-import { DEFAULT_LISTS } from '@/src/update/default-lists';
+import { BUNDLED_LISTS } from '@/src/update/default-lists';
 import { t } from '@/src/guidance/i18n';
 import { cacheOf, readStatusCache, writeStatusCache } from '@/src/messaging/status-cache';
 import { openFraudDb } from '@/src/store/open-db';
@@ -151,7 +151,8 @@ function chromePreloadLayer(warningPageUrl: string): PreloadLayer | undefined {
     warningPageUrl,
     new BundledRules(
       browser.declarativeNetRequest,
-      DEFAULT_LISTS.map((l) => ({ id: l.id, scripts: l.category === 'script' })),
+      // Only the lists with a copy in the package have a ruleset (rolling lists have none).
+      BUNDLED_LISTS.map((l) => ({ id: l.id, scripts: l.category === 'script' })),
       {
         load: async () => ((await browser.storage.local.get('dnrParked')).dnrParked ?? {}) as Record<string, DnrRule[]>,
         save: (parked) => browser.storage.local.set({ dnrParked: parked }),

@@ -48,7 +48,7 @@ import { sameSite } from '../heuristics/site';
  */
 export interface PreloadLayer {
   /** The bundled lists' static rulesets and their updates' differences. */
-  readonly bundled: Pick<BundledRules, 'syncEnabled' | 'setEnabled' | 'applyDelta' | 'reset'>;
+  readonly bundled: Pick<BundledRules, 'has' | 'syncEnabled' | 'setEnabled' | 'applyDelta' | 'reset'>;
   /** A subscription's rules. `version`: which version of the list this is, and what it adds to the one before. */
   replaceList(
     listId: string,
@@ -201,7 +201,9 @@ export class SentryService {
     await this.reload();
     this.diagnostics.loadMs = performance.now() - loadStart;
     // In the background: protection (the matcher, the content script) is already on.
-    void this.resumePreload(store).catch(() => undefined);
+    void this.resumePreload(store).catch((error: unknown) =>
+      console.error('Fraud Sentry: the before-load rules could not be resumed', error),
+    );
   }
 
   /**
@@ -218,11 +220,13 @@ export class SentryService {
     await preload.bundled.syncEnabled(
       all.filter((m) => m.source === 'bundled' && m.enabled === false).map((m) => m.id),
     );
-    const subscriptions = all.filter((m) => m.source === 'subscription');
-    for (const id of await preload.orphans(subscriptions.map((m) => m.id))) {
+    // Lists whose rules are dynamic: subscriptions, and default lists with no copy in the
+    // package (no static ruleset: the rolling lists of recent additions).
+    const dynamic = all.filter((m) => !preload.bundled.has(m.id));
+    for (const id of await preload.orphans(dynamic.map((m) => m.id))) {
       void preload.removeList(id).catch(() => undefined);
     }
-    const inForce = subscriptions.filter((m) => m.activeVersion !== null).map((m) => m.id);
+    const inForce = dynamic.filter((m) => m.activeVersion !== null).map((m) => m.id);
     const pending = all.filter((m) => m.activeVersion !== null && m.rulesPending).map((m) => m.id);
     const ids = await preload.installsToRedo(inForce, pending);
     if (ids.length > 0) await this.updater?.update({ ids, refreshPreload: true });
