@@ -8,7 +8,7 @@ import { ListStore } from '../../../src/store/list-store';
 import { openFraudDb } from '../../../src/store/open-db';
 import type { DefaultList } from '../../../src/update/default-lists';
 import { startTestServer, type TestServer } from '../../e2e/support/feed-server';
-import { bundledRules, memoryDnr, slots, type ClosableSlots } from '../blocking/memory-dnr';
+import { bundledRules, memoryDnr, memoryParked, slots, type ClosableSlots } from '../blocking/memory-dnr';
 
 const EXT_ID = 'fraud-sentry-test';
 const ORIGIN = 'chrome-extension://fraud-sentry-test/';
@@ -24,6 +24,11 @@ const BUNDLED: DefaultList[] = [
     sharedSource: '',
   },
 ];
+/** The package's static rulesets in these tests: one per bundled list, as the build makes them. */
+const packagedRules = () => {
+  const ids = BUNDLED.map((l) => l.id);
+  return bundledRules(memoryDnr(Infinity, ids), memoryParked(), ids);
+};
 const BUNDLED_TEXT: Record<string, string> = { 'lists/a.txt': '0.0.0.0 bundled-evil.test\n0.0.0.0 other-evil.test\n' };
 
 let server: TestServer;
@@ -264,7 +269,7 @@ describe('warning choices', () => {
       bypass: new BypassStore(null),
       defaultLists: BUNDLED,
       userListName: 'My blocked sites',
-      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`, bundledRules(memoryDnr())),
+      preload: new DnrSync(api, slots(), `${ORIGIN}warning.html`, packagedRules()),
     });
     ctx = { ...ctx, service };
     const warningPage = (target: string, tabId: number): Runtime.MessageSender => ({
@@ -563,7 +568,7 @@ class ClosingDnrSync extends DnrSync {
     api: DnrApi,
     private readonly storage: ClosableSlots,
   ) {
-    super(api, storage, 'chrome-extension://x/warning.html', bundledRules(memoryDnr()));
+    super(api, storage, 'chrome-extension://x/warning.html', packagedRules());
     void this.restoreCounts();
   }
 
