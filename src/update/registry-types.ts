@@ -14,7 +14,7 @@ export interface RegistryList {
   reportUrl: string;
   /** Path of the copy shipped in the package (public/); only the package's own registry decides it. */
   bundled?: string;
-  /** Where the bundled copy was taken from, relative to ../shared/data (scripts/bundle-lists.ts). */
+  /** Where the bundled copy was taken from, relative to the project's public data set (scripts/bundle-lists.ts). */
   sharedSource?: string;
   /** How often the list is fetched again; phishing lists change within hours. */
   refreshHours: number;
